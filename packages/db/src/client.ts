@@ -1,0 +1,120 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { copyIntoPglite, copyIntoPostgres } from './copy.ts';
+import { lockDataDir } from './lock.ts';
+import { PGliteDialect } from './pglite-driver.ts';
+import type { Database } from './tables.ts';
+import { parsers } from './types.ts';
+
+export type DbConfig =
+  | { url: string; poolSize?: number }
+  | { dataDir: string }
+  | { memory: true; loadDump?: Blob };
+
+/** Who is acting, and in which workspace; set on every scoped transaction. */
+export interface Scope {
+  workspaceId: string;
+  actor: string;
+}
+
+/** A transaction in which row-level security applies to the scope's workspace. */
+export interface Tx {
+  db: Kysely<Database>;
+  /** Runs `COPY table (cols) FROM STDIN (FORMAT csv)` with the given CSV text inside this transaction. */
+  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+}
+
+export interface Db {
+  kind: 'pglite' | 'postgres';
+  /** Unscoped access: platform tables (users, sessions, keys) and migrations. */
+  kysely: Kysely<Database>;
+  /** Runs `fn` in one transaction as the application role, limited to `scope.workspaceId`. */
+  scoped<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** The embedded database as a tarball (PGlite only), e.g. to clone a migrated template. */
+  dump(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+for (const [oid, parse] of Object.entries(parsers)) pg.types.setTypeParser(Number(oid), parse);
+
+export async function createDb(config: DbConfig): Promise<Db> {
+  return 'url' in config ? createServerDb(config.url, config.poolSize) : createEmbeddedDb(config);
+}
+
+async function begin(trx: Kysely<Database>, scope: Scope) {
+  await sql`select set_config('rapport.workspace_id', ${scope.workspaceId}, true), set_config('rapport.actor', ${scope.actor}, true)`.execute(
+    trx,
+  );
+  await sql`set local role rapport_app`.execute(trx);
+}
+
+async function createServerDb(url: string, poolSize = 10): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', () => {}); // an idle client lost its server; the pool replaces it
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    kysely,
+    async scoped(scope, fn) {
+      const client = await pool.connect();
+      try {
+        // A Kysely bound to this one client, so that COPY runs inside the same transaction.
+        const lease = { query: client.query.bind(client), release: () => {} } as unknown as pg.PoolClient;
+        const single = { connect: async () => lease, end: async () => {} };
+        const own = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single }) });
+        return await own.transaction().execute(async (trx) => {
+          await begin(trx, scope);
+          return fn({
+            db: trx,
+            copyCsv: (table, columns, csv) => copyIntoPostgres(client, table, columns, csv),
+          });
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async dump() {
+      throw new Error('dump() is only available on the embedded database');
+    },
+    async close() {
+      await kysely.destroy();
+    },
+  };
+}
+
+async function createEmbeddedDb(
+  config: { dataDir: string } | { memory: true; loadDump?: Blob },
+): Promise<Db> {
+  const unlock = 'dataDir' in config ? await lockDataDir(config.dataDir) : () => {};
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...('dataDir' in config ? { dataDir: config.dataDir } : {}),
+      ...('loadDump' in config && config.loadDump ? { loadDataDir: config.loadDump } : {}),
+      parsers,
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    kind: 'pglite',
+    kysely,
+    scoped(scope, fn) {
+      return kysely.transaction().execute(async (trx) => {
+        await begin(trx, scope);
+        return fn({ db: trx, copyCsv: (table, columns, csv) => copyIntoPglite(pglite, table, columns, csv) });
+      });
+    },
+    async dump() {
+      return (await pglite.dumpDataDir('none')) as Blob;
+    },
+    async close() {
+      await kysely.destroy();
+      await pglite.close();
+      unlock();
+    },
+  };
+}
