@@ -37,6 +37,7 @@ CREATE TABLE companies (
   merged_into_id text,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
+  sort_name text GENERATED ALWAYS AS (lower(name)) STORED,
   search tsvector GENERATED ALWAYS AS (
     to_tsvector('simple',
       coalesce(name, '') || ' ' || coalesce(domain, '') || ' ' || coalesce(replace(domain, '.', ' '), '') || ' ' ||
@@ -50,7 +51,10 @@ CREATE UNIQUE INDEX companies_external_id_key ON companies (workspace_id, extern
   WHERE external_id IS NOT NULL AND merged_into_id IS NULL;
 CREATE UNIQUE INDEX companies_domain_key ON companies (workspace_id, domain)
   WHERE domain IS NOT NULL AND merged_into_id IS NULL;
-CREATE INDEX companies_name_idx ON companies (workspace_id, lower(name), id);
+CREATE INDEX companies_name_idx ON companies (workspace_id, sort_name, id);
+CREATE INDEX companies_updated_idx ON companies (workspace_id, updated_at, id);
+CREATE INDEX companies_owner_idx ON companies (workspace_id, owner_id, sort_name, id);
+CREATE INDEX companies_type_idx ON companies (workspace_id, relationship_type, sort_name, id);
 CREATE INDEX companies_created_idx ON companies (workspace_id, created_at, id);
 CREATE INDEX companies_search_idx ON companies USING gin (search);
 CREATE INDEX companies_tags_idx ON companies USING gin (tags);
@@ -80,6 +84,10 @@ CREATE TABLE people (
   merged_into_id text,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
+  -- "lovelace ada", or the email when there is no name: the key of the default sort.
+  sort_name text GENERATED ALWAYS AS (
+    lower(coalesce(nullif(trim(coalesce(last_name, '') || ' ' || coalesce(first_name, '')), ''), email, ''))
+  ) STORED,
   search tsvector GENERATED ALWAYS AS (
     to_tsvector('simple',
       coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(email, '') || ' ' ||
@@ -95,11 +103,11 @@ CREATE UNIQUE INDEX people_email_key ON people (workspace_id, lower(email))
   WHERE email IS NOT NULL AND merged_into_id IS NULL;
 CREATE UNIQUE INDEX people_external_id_key ON people (workspace_id, external_id)
   WHERE external_id IS NOT NULL AND merged_into_id IS NULL;
-CREATE INDEX people_name_idx ON people (workspace_id, lower(last_name), lower(first_name), id);
+CREATE INDEX people_name_idx ON people (workspace_id, sort_name, id);
 CREATE INDEX people_created_idx ON people (workspace_id, created_at, id);
 CREATE INDEX people_updated_idx ON people (workspace_id, updated_at, id);
-CREATE INDEX people_owner_idx ON people (workspace_id, owner_id, lower(last_name), id);
-CREATE INDEX people_type_idx ON people (workspace_id, relationship_type, lower(last_name), id);
+CREATE INDEX people_owner_idx ON people (workspace_id, owner_id, sort_name, id);
+CREATE INDEX people_type_idx ON people (workspace_id, relationship_type, sort_name, id);
 CREATE INDEX people_search_idx ON people USING gin (search);
 CREATE INDEX people_tags_idx ON people USING gin (tags);
 CREATE INDEX people_additional_emails_idx ON people USING gin (additional_emails);

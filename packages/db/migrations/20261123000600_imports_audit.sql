@@ -51,13 +51,13 @@ BEGIN
     JOIN old_rows o ON o.workspace_id = n.workspace_id AND o.id = n.id
     CROSS JOIN LATERAL (
       SELECT jsonb_object_agg(e.key, jsonb_build_array(to_jsonb(o) -> e.key, e.value)) AS changes
-      FROM jsonb_each(to_jsonb(n) - 'updated_at' - 'search') AS e
+      FROM jsonb_each(to_jsonb(n) - 'updated_at' - 'last_used_at' - 'search' - 'sort_name') AS e
       WHERE (to_jsonb(o) -> e.key) IS DISTINCT FROM e.value
     ) d
     WHERE d.changes IS NOT NULL;
   ELSE
     INSERT INTO audit_log (workspace_id, actor, action, entity, entity_id, changes)
-    SELECT o.workspace_id, who, 'delete', TG_TABLE_NAME, o.id, to_jsonb(o) - 'search' FROM old_rows o;
+    SELECT o.workspace_id, who, 'delete', TG_TABLE_NAME, o.id, to_jsonb(o) - 'search' - 'sort_name' FROM old_rows o;
   END IF;
   RETURN NULL;
 END $$;

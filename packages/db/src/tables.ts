@@ -116,6 +116,7 @@ export interface CompaniesTable {
   merged_into_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  sort_name: ColumnType<string, never, never>;
   search: ColumnType<string, never, never>;
 }
 
@@ -143,6 +144,7 @@ export interface PeopleTable {
   merged_into_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  sort_name: ColumnType<string, never, never>;
   search: ColumnType<string, never, never>;
 }
 

@@ -1,0 +1,103 @@
+import type { MembershipsTable } from '@rapport/db';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { Ctx } from '../shared/context.ts';
+
+export type MembershipRow = Selectable<MembershipsTable> & { person_name: string; company_name: string };
+
+function withNames(ctx: Ctx) {
+  return ctx.db
+    .selectFrom('memberships as m')
+    .innerJoin('people as p', (join) =>
+      join.onRef('p.workspace_id', '=', 'm.workspace_id').onRef('p.id', '=', 'm.person_id'),
+    )
+    .innerJoin('companies as c', (join) =>
+      join.onRef('c.workspace_id', '=', 'm.workspace_id').onRef('c.id', '=', 'm.company_id'),
+    )
+    .selectAll('m')
+    .select([
+      sql<string>`coalesce(nullif(trim(coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '')), ''), p.email, '')`.as(
+        'person_name',
+      ),
+      'c.name as company_name',
+    ]);
+}
+
+export function findMembership(ctx: Ctx, id: string): Promise<MembershipRow | undefined> {
+  return withNames(ctx).where('m.id', '=', id).executeTakeFirst();
+}
+
+export function membershipsOfPerson(ctx: Ctx, personId: string): Promise<MembershipRow[]> {
+  return withNames(ctx)
+    .where('m.person_id', '=', personId)
+    .orderBy('m.is_primary', 'desc')
+    .orderBy('c.sort_name')
+    .execute();
+}
+
+export function membershipsOfCompany(ctx: Ctx, companyId: string): Promise<MembershipRow[]> {
+  return withNames(ctx).where('m.company_id', '=', companyId).orderBy('p.sort_name').execute();
+}
+
+export async function insertMembership(ctx: Ctx, row: Insertable<MembershipsTable>): Promise<void> {
+  await ctx.db.insertInto('memberships').values(row).execute();
+}
+
+export async function updateMembership(
+  ctx: Ctx,
+  id: string,
+  set: Updateable<MembershipsTable>,
+): Promise<boolean> {
+  const result = await ctx.db
+    .updateTable('memberships')
+    .set({ ...set, updated_at: ctx.clock.now() })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function clearOtherPrimaries(ctx: Ctx, personId: string, keepId: string): Promise<void> {
+  await ctx.db
+    .updateTable('memberships')
+    .set({ is_primary: false, updated_at: ctx.clock.now() })
+    .where('person_id', '=', personId)
+    .where('id', '!=', keepId)
+    .where('is_primary', '=', true)
+    .execute();
+}
+
+export async function deleteMembership(ctx: Ctx, id: string): Promise<boolean> {
+  const result = await ctx.db.deleteFrom('memberships').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/** Moves memberships from one person to another; where both belong to a company, the survivor's stays. */
+export async function movePersonMemberships(ctx: Ctx, fromId: string, toId: string): Promise<void> {
+  await ctx.db
+    .deleteFrom('memberships')
+    .where('person_id', '=', fromId)
+    .where('company_id', 'in', (eb) =>
+      eb.selectFrom('memberships').select('company_id').where('person_id', '=', toId),
+    )
+    .execute();
+  await ctx.db
+    .updateTable('memberships')
+    .set({ person_id: toId, is_primary: false, updated_at: ctx.clock.now() })
+    .where('person_id', '=', fromId)
+    .execute();
+}
+
+/** Moves memberships from one company to another; a person in both keeps the survivor's. */
+export async function moveCompanyMemberships(ctx: Ctx, fromId: string, toId: string): Promise<void> {
+  await ctx.db
+    .deleteFrom('memberships')
+    .where('company_id', '=', fromId)
+    .where('person_id', 'in', (eb) =>
+      eb.selectFrom('memberships').select('person_id').where('company_id', '=', toId),
+    )
+    .execute();
+  await ctx.db
+    .updateTable('memberships')
+    .set({ company_id: toId, updated_at: ctx.clock.now() })
+    .where('company_id', '=', fromId)
+    .execute();
+}

@@ -1,0 +1,103 @@
+import type { MembershipsTable } from '@rapport/db';
+import type { Updateable } from 'kysely';
+import type { Ctx } from '../shared/context.ts';
+import { conflict, notFound } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { parseInput } from '../shared/validate.ts';
+import * as repo from './memberships.repo.ts';
+import {
+  type Membership,
+  type MembershipCreate,
+  type MembershipUpdate,
+  membershipCreate,
+  membershipUpdate,
+} from './memberships.schema.ts';
+
+function present(row: repo.MembershipRow): Membership {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    personName: row.person_name,
+    companyId: row.company_id,
+    companyName: row.company_name,
+    role: row.role,
+    level: row.level,
+    function: row.function as Membership['function'],
+    isPrimary: row.is_primary,
+    startedOn: row.started_on,
+    endedOn: row.ended_on,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export async function listMembershipsOfPerson(ctx: Ctx, personId: string): Promise<Membership[]> {
+  return (await repo.membershipsOfPerson(ctx, personId)).map(present);
+}
+
+export async function listMembershipsOfCompany(ctx: Ctx, companyId: string): Promise<Membership[]> {
+  return (await repo.membershipsOfCompany(ctx, companyId)).map(present);
+}
+
+export async function getMembership(ctx: Ctx, id: string): Promise<Membership> {
+  const row = await repo.findMembership(ctx, id);
+  if (!row) throw notFound('membership', id);
+  return present(row);
+}
+
+export async function createMembership(ctx: Ctx, input: MembershipCreate): Promise<Membership> {
+  const value = parseInput(membershipCreate, input);
+  if (value.startedOn && value.endedOn && value.endedOn < value.startedOn) {
+    throw conflict('endedOn', 'must not be before startedOn');
+  }
+  const id = newId('membership');
+  const now = ctx.clock.now();
+  await repo.insertMembership(ctx, {
+    id,
+    workspace_id: ctx.workspaceId,
+    person_id: value.personId,
+    company_id: value.companyId,
+    role: value.role ?? null,
+    level: value.level ?? null,
+    function: value.function ?? null,
+    is_primary: value.isPrimary,
+    started_on: value.startedOn ?? null,
+    ended_on: value.endedOn ?? null,
+    created_at: now,
+    updated_at: now,
+  });
+  if (value.isPrimary) await repo.clearOtherPrimaries(ctx, value.personId, id);
+  return getMembership(ctx, id);
+}
+
+export async function updateMembership(ctx: Ctx, id: string, input: MembershipUpdate): Promise<Membership> {
+  const patch = parseInput(membershipUpdate, input);
+  const current = await repo.findMembership(ctx, id);
+  if (!current) throw notFound('membership', id);
+  const set: Updateable<MembershipsTable> = {};
+  if (patch.role !== undefined) set.role = patch.role;
+  if (patch.level !== undefined) set.level = patch.level;
+  if (patch.function !== undefined) set.function = patch.function;
+  if (patch.isPrimary !== undefined) set.is_primary = patch.isPrimary;
+  if (patch.startedOn !== undefined) set.started_on = patch.startedOn;
+  if (patch.endedOn !== undefined) set.ended_on = patch.endedOn;
+  const started = set.started_on !== undefined ? set.started_on : current.started_on;
+  const ended = set.ended_on !== undefined ? set.ended_on : current.ended_on;
+  if (started && ended && ended < started) throw conflict('endedOn', 'must not be before startedOn');
+  if (Object.keys(set).length) await repo.updateMembership(ctx, id, set);
+  if (patch.isPrimary) await repo.clearOtherPrimaries(ctx, current.person_id, id);
+  return getMembership(ctx, id);
+}
+
+export async function deleteMembership(ctx: Ctx, id: string): Promise<void> {
+  if (!(await repo.deleteMembership(ctx, id))) throw notFound('membership', id);
+}
+
+/** For merges: the loser's memberships become the survivor's. */
+export function moveMembershipsOfPerson(ctx: Ctx, fromId: string, toId: string): Promise<void> {
+  return repo.movePersonMemberships(ctx, fromId, toId);
+}
+
+export function moveMembershipsOfCompany(ctx: Ctx, fromId: string, toId: string): Promise<void> {
+  return repo.moveCompanyMemberships(ctx, fromId, toId);
+}

@@ -1,0 +1,134 @@
+import type { PeopleTable } from '@rapport/db';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { Ctx } from '../shared/context.ts';
+import { afterCursor, type Direction } from '../shared/paging.ts';
+import { prefixQuery } from '../shared/search.ts';
+
+export type PersonRow = Selectable<PeopleTable>;
+
+const COLUMNS = [
+  'id',
+  'workspace_id',
+  'external_id',
+  'first_name',
+  'last_name',
+  'email',
+  'additional_emails',
+  'phone',
+  'title',
+  'relationship_type',
+  'owner_id',
+  'tags',
+  'custom',
+  'consent',
+  'preferred_channel',
+  'do_not_contact',
+  'timezone',
+  'locale',
+  'address',
+  'birthday',
+  'merged_into_id',
+  'created_at',
+  'updated_at',
+  'sort_name',
+] as const;
+
+export function findPerson(ctx: Ctx, id: string): Promise<PersonRow | undefined> {
+  return ctx.db.selectFrom('people').select(COLUMNS).where('id', '=', id).executeTakeFirst() as Promise<
+    PersonRow | undefined
+  >;
+}
+
+export function insertPerson(ctx: Ctx, row: Insertable<PeopleTable>): Promise<PersonRow> {
+  return ctx.db
+    .insertInto('people')
+    .values(row)
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow() as Promise<PersonRow>;
+}
+
+export function updatePerson(
+  ctx: Ctx,
+  id: string,
+  set: Updateable<PeopleTable>,
+): Promise<PersonRow | undefined> {
+  return ctx.db
+    .updateTable('people')
+    .set({ ...set, updated_at: ctx.clock.now() })
+    .where('id', '=', id)
+    .returning(COLUMNS)
+    .executeTakeFirst() as Promise<PersonRow | undefined>;
+}
+
+export interface PeopleFilter {
+  q?: string | undefined;
+  email?: string | undefined;
+  externalId?: string | undefined;
+  relationshipType?: string[] | undefined;
+  ownerId?: string | undefined;
+  tag?: string[] | undefined;
+  companyId?: string | undefined;
+  level?: string | undefined;
+  function?: string | undefined;
+  updatedSince?: string | undefined;
+  custom?: Record<string, unknown> | undefined;
+  includeMerged?: boolean | undefined;
+  ids?: string[] | undefined;
+}
+
+export function listPeople(
+  ctx: Ctx,
+  filter: PeopleFilter,
+  sort: { column: string; direction: Direction },
+  limit: number,
+  cursor: unknown[] | null,
+): Promise<PersonRow[]> {
+  let query = ctx.db.selectFrom('people').select(COLUMNS);
+  if (!filter.includeMerged) query = query.where('merged_into_id', 'is', null);
+  if (filter.q !== undefined) {
+    const tsquery = prefixQuery(filter.q);
+    if (tsquery === null) return Promise.resolve([]);
+    query = query.where(
+      'id',
+      'in',
+      sql<string>`(select rapport_people_matching(to_tsquery('simple', ${tsquery})))`,
+    );
+  }
+  if (filter.email) {
+    query = query.where('id', 'in', sql<string>`(select rapport_people_with_email(${filter.email}))`);
+  }
+  if (filter.externalId) query = query.where('external_id', '=', filter.externalId);
+  if (filter.relationshipType?.length) {
+    query = query.where(
+      'relationship_type',
+      'in',
+      filter.relationshipType as PersonRow['relationship_type'][],
+    );
+  }
+  if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
+  if (filter.tag?.length) query = query.where(sql<boolean>`tags @> ${sql.val(filter.tag)}::text[]`);
+  if (filter.custom && Object.keys(filter.custom).length) {
+    query = query.where(sql<boolean>`custom @> ${JSON.stringify(filter.custom)}::jsonb`);
+  }
+  if (filter.updatedSince) query = query.where('updated_at', '>=', new Date(filter.updatedSince));
+  if (filter.ids) query = query.where('id', 'in', filter.ids.length ? filter.ids : ['']);
+  if (filter.companyId || filter.level || filter.function) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships as m')
+          .select(sql.lit(1).as('one'))
+          .whereRef('m.person_id', '=', 'people.id')
+          .$if(!!filter.companyId, (qb) => qb.where('m.company_id', '=', filter.companyId!))
+          .$if(!!filter.level, (qb) => qb.where('m.level', '=', filter.level as 'executive'))
+          .$if(!!filter.function, (qb) => qb.where('m.function', '=', filter.function!)),
+      ),
+    );
+  }
+  if (cursor) query = query.where(afterCursor(sort.column, sort.direction, cursor));
+  return query
+    .orderBy(sql.ref(sort.column), sort.direction)
+    .orderBy('id', sort.direction)
+    .limit(limit + 1)
+    .execute() as Promise<PersonRow[]>;
+}

@@ -1,0 +1,130 @@
+import type { PeopleTable } from '@rapport/db';
+import type { Updateable } from 'kysely';
+import { loadDefinitions, validateCustom } from '../custom-fields/custom-fields.service.ts';
+import { listMembershipsOfPerson } from '../memberships/memberships.service.ts';
+import type { Ctx } from '../shared/context.ts';
+import { AppError, notFound } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { decodeCursor, type Page, parseSort, toPage } from '../shared/paging.ts';
+import { parseInput } from '../shared/validate.ts';
+import { presentPerson } from './people.present.ts';
+import * as repo from './people.repo.ts';
+import {
+  PEOPLE_SORTS,
+  type PeopleQuery,
+  type Person,
+  type PersonCreate,
+  type PersonDetail,
+  type PersonUpdate,
+  peopleQuery,
+  personCreate,
+  personUpdate,
+} from './people.schema.ts';
+
+export { displayName, presentPerson } from './people.present.ts';
+
+/** The person row, or not_found; a merged-away person answers `merged` with its survivor. */
+export async function requirePerson(ctx: Ctx, id: string, path = 'id'): Promise<repo.PersonRow> {
+  const row = await repo.findPerson(ctx, id);
+  if (!row) throw notFound('person', id, path);
+  if (row.merged_into_id) {
+    throw new AppError('merged', `Person ${id} was merged into ${row.merged_into_id}.`, [], {
+      mergedIntoId: row.merged_into_id,
+    });
+  }
+  return row;
+}
+
+export async function createPerson(ctx: Ctx, input: PersonCreate): Promise<Person> {
+  const value = parseInput(personCreate, input);
+  const custom = validateCustom(await loadDefinitions(ctx, 'person'), 'person', value.custom, 'create');
+  const now = ctx.clock.now();
+  const row = await repo.insertPerson(ctx, {
+    id: newId('person'),
+    workspace_id: ctx.workspaceId,
+    external_id: value.externalId ?? null,
+    first_name: value.firstName ?? null,
+    last_name: value.lastName ?? null,
+    email: value.email ?? null,
+    additional_emails: value.additionalEmails.filter((address) => address !== value.email),
+    phone: value.phone ?? null,
+    title: value.title ?? null,
+    relationship_type: value.relationshipType,
+    owner_id: value.ownerId ?? null,
+    tags: value.tags,
+    custom: JSON.stringify(custom),
+    consent: JSON.stringify(value.consent),
+    preferred_channel: value.preferredChannel ?? null,
+    do_not_contact: value.doNotContact,
+    timezone: value.timezone ?? null,
+    locale: value.locale ?? null,
+    address: value.address ? JSON.stringify(value.address) : null,
+    birthday: value.birthday ?? null,
+    created_at: now,
+    updated_at: now,
+  });
+  return presentPerson(row);
+}
+
+export async function updatePerson(ctx: Ctx, id: string, input: PersonUpdate): Promise<Person> {
+  const patch = parseInput(personUpdate, input);
+  const current = await requirePerson(ctx, id);
+  const set: Updateable<PeopleTable> = {};
+  if (patch.externalId !== undefined) set.external_id = patch.externalId;
+  if (patch.firstName !== undefined) set.first_name = patch.firstName;
+  if (patch.lastName !== undefined) set.last_name = patch.lastName;
+  if (patch.email !== undefined) set.email = patch.email;
+  if (patch.additionalEmails !== undefined) set.additional_emails = [...new Set(patch.additionalEmails)];
+  if (patch.phone !== undefined) set.phone = patch.phone;
+  if (patch.title !== undefined) set.title = patch.title;
+  if (patch.relationshipType !== undefined) set.relationship_type = patch.relationshipType;
+  if (patch.ownerId !== undefined) set.owner_id = patch.ownerId;
+  if (patch.tags !== undefined) set.tags = patch.tags;
+  if (patch.consent !== undefined) set.consent = JSON.stringify({ ...current.consent, ...patch.consent });
+  if (patch.preferredChannel !== undefined) set.preferred_channel = patch.preferredChannel;
+  if (patch.doNotContact !== undefined) set.do_not_contact = patch.doNotContact;
+  if (patch.timezone !== undefined) set.timezone = patch.timezone;
+  if (patch.locale !== undefined) set.locale = patch.locale;
+  if (patch.address !== undefined) set.address = patch.address ? JSON.stringify(patch.address) : null;
+  if (patch.birthday !== undefined) set.birthday = patch.birthday;
+  if (patch.custom !== undefined) {
+    const changes = validateCustom(await loadDefinitions(ctx, 'person'), 'person', patch.custom, 'patch');
+    const merged: Record<string, unknown> = { ...current.custom, ...changes };
+    for (const [key, value] of Object.entries(changes)) if (value === null) delete merged[key];
+    set.custom = JSON.stringify(merged);
+  }
+  const names = {
+    first_name: set.first_name !== undefined ? set.first_name : current.first_name,
+    last_name: set.last_name !== undefined ? set.last_name : current.last_name,
+    email: set.email !== undefined ? set.email : current.email,
+  };
+  if (!names.first_name && !names.last_name && !names.email) {
+    throw new AppError('validation_failed', 'A person needs a first name, a last name or an email.', [
+      { path: 'firstName', message: 'a person needs a first name, a last name or an email' },
+    ]);
+  }
+  if (Object.keys(set).length === 0) return presentPerson(current);
+  const row = await repo.updatePerson(ctx, id, set);
+  if (!row) throw notFound('person', id);
+  return presentPerson(row);
+}
+
+export async function getPerson(ctx: Ctx, id: string): Promise<PersonDetail> {
+  const row = await requirePerson(ctx, id);
+  return { ...presentPerson(row), memberships: await listMembershipsOfPerson(ctx, id) };
+}
+
+export async function listPeople(ctx: Ctx, input: PeopleQuery): Promise<Page<Person>> {
+  const query = parseInput(peopleQuery, input, 'query');
+  const sort = parseSort(query.sort, PEOPLE_SORTS, 'name');
+  const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
+  const rows = await repo.listPeople(ctx, query, sort, query.limit, cursor);
+  const key = sort.column as keyof repo.PersonRow;
+  return toPage(
+    rows,
+    query.limit,
+    (row) => row[key],
+    (row) => row.id,
+    presentPerson,
+  );
+}

@@ -1,0 +1,35 @@
+import { monotonicFactory } from 'ulidx';
+
+/**
+ * Every id carries a prefix that names what it is (`per_01j…`), so that logs, CLI output and
+ * API payloads read well. The rest is a lowercase ULID: unique, and sortable by creation time.
+ */
+export const ID_PREFIXES = {
+  workspace: 'wsp',
+  user: 'usr',
+  apiKey: 'key',
+  customField: 'cfd',
+  company: 'com',
+  person: 'per',
+  membership: 'mem',
+  interaction: 'int',
+  product: 'prd',
+  order: 'ord',
+  note: 'note',
+  task: 'task',
+  import: 'imp',
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIXES;
+
+const ulid = monotonicFactory();
+
+export function newId(kind: IdKind): string {
+  return `${ID_PREFIXES[kind]}_${ulid().toLowerCase()}`;
+}
+
+const ID_PATTERN = /^[a-z]+_[0-9a-hjkmnp-tv-z]{26}$/;
+
+export function isId(kind: IdKind, value: string): boolean {
+  return value.startsWith(`${ID_PREFIXES[kind]}_`) && ID_PATTERN.test(value);
+}

@@ -1,0 +1,42 @@
+import type { Db, Role } from '@rapport/db';
+import { type Clock, systemClock } from './shared/clock.ts';
+import { type Actor, type Ctx, inWorkspace, systemCtx } from './shared/context.ts';
+import { newId } from './shared/ids.ts';
+import { createUser } from './users/users.service.ts';
+import { createWorkspace } from './workspaces/workspaces.service.ts';
+
+export { openTestDb } from '@rapport/db/testing';
+
+export interface TestWorkspace {
+  workspaceId: string;
+  adminId: string;
+  adminEmail: string;
+  password: string;
+  /** Runs `fn` in this workspace as its admin (or as `actor`). */
+  run<T>(fn: (ctx: Ctx) => Promise<T>, actor?: Actor): Promise<T>;
+  actorFor(userId: string, role: Role): Actor;
+}
+
+/** A fresh workspace with one admin user: how test files keep out of each other's way. */
+export async function testWorkspace(db: Db, clock: Clock = systemClock): Promise<TestWorkspace> {
+  const sys = systemCtx(db, clock);
+  const tag = newId('workspace').slice(-10);
+  const workspace = await createWorkspace(sys, { name: `Test ${tag}` });
+  const password = 'correct horse battery staple';
+  const adminEmail = `admin-${tag}@example.test`;
+  const admin = await createUser(sys, workspace.id, {
+    email: adminEmail,
+    name: 'Test Admin',
+    password,
+    role: 'admin',
+  });
+  const actorFor = (userId: string, role: Role): Actor => ({ kind: 'user', id: userId, role, userId });
+  return {
+    workspaceId: workspace.id,
+    adminId: admin.id,
+    adminEmail,
+    password,
+    actorFor,
+    run: (fn, actor = actorFor(admin.id, 'admin')) => inWorkspace(db, workspace.id, actor, fn, clock),
+  };
+}
