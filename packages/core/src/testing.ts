@@ -6,6 +6,7 @@ import { createUser } from './users/users.service.ts';
 import { createWorkspace } from './workspaces/workspaces.service.ts';
 
 export { openTestDb } from '@rapport/db/testing';
+export { createApiKey } from './api-keys/api-keys.service.ts';
 
 export interface TestWorkspace {
   workspaceId: string;

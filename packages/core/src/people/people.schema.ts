@@ -10,6 +10,7 @@ import {
   isoDateTime,
   locale,
   phone,
+  queryBool,
   relationshipType,
   tags,
   text,
@@ -125,7 +126,7 @@ export const peopleQuery = z
     function: z.string().optional(),
     updatedSince: isoDateTime.optional(),
     custom: z.record(z.string(), z.string()).optional().describe('custom.<key>=value filters.'),
-    includeMerged: z.stringbool().default(false),
+    includeMerged: queryBool.default(false),
     sort: z
       .string()
       .optional()

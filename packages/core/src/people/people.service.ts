@@ -115,7 +115,7 @@ export async function getPerson(ctx: Ctx, id: string): Promise<PersonDetail> {
 }
 
 export async function listPeople(ctx: Ctx, input: PeopleQuery): Promise<Page<Person>> {
-  const query = parseInput(peopleQuery, input, 'query');
+  const query = parseInput(peopleQuery, input);
   const sort = parseSort(query.sort, PEOPLE_SORTS, 'name');
   const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
   const rows = await repo.listPeople(ctx, query, sort, query.limit, cursor);

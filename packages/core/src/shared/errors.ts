@@ -61,12 +61,13 @@ export function conflict(path: string, message: string): AppError {
 
 /** Field paths from a zod error, e.g. `address.country`; `prefix` scopes them (e.g. `query`). */
 export function detailsFromZod(error: z.ZodError, prefix?: string): ErrorDetail[] {
-  return error.issues.map((issue) => {
-    const path = [prefix, ...issue.path.map(String)]
-      .filter((part) => part !== undefined && part !== '')
-      .join('.');
-    return { path: path || '(root)', message: issue.message };
-  });
+  const join = (parts: PropertyKey[]) =>
+    [prefix, ...parts.map(String)].filter((part) => part !== undefined && part !== '').join('.') || '(root)';
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: join([...issue.path, key]), message: 'unknown field' }))
+      : [{ path: join(issue.path), message: issue.message }],
+  );
 }
 
 export function fromZod(error: z.ZodError, prefix?: string): AppError {

@@ -159,3 +159,8 @@ export function minorDigits(code: string): number {
 }
 
 export const money = z.number().int({ message: 'must be an integer amount in minor units (cents)' }).safe();
+
+/** A boolean query parameter: true/false/1/0 as text, or a real boolean (parsing twice is harmless). */
+export const queryBool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
+  .transform((value) => value === true || value === 'true' || value === '1');

@@ -1,0 +1,40 @@
+import { type Clock, systemClock, systemCtx } from '@rapport/core';
+import type { Db } from '@rapport/db';
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import { mountDocs } from './docs.ts';
+import { errorResponse } from './http/errors.ts';
+import { mount, notFoundRoute } from './http/mount.ts';
+import { openApiDocument } from './openapi.ts';
+import { routes } from './routes/index.ts';
+
+export const VERSION = '0.1.0';
+
+export interface AppOptions {
+  db: Db;
+  clock?: Clock;
+}
+
+export function createApp({ db, clock = systemClock }: AppOptions): Hono {
+  const app = new Hono();
+  const deps = { db, clock, sys: systemCtx(db, clock) };
+  app.get('/api/health', async (c) => {
+    try {
+      await sql`select 1`.execute(db.kysely);
+      return c.json({ status: 'ok', database: db.kind, version: VERSION });
+    } catch {
+      return c.json({ status: 'unavailable', database: db.kind, version: VERSION }, 503);
+    }
+  });
+  let document: unknown;
+  app.get('/api/openapi.json', (c) => {
+    document ??= openApiDocument(routes, VERSION);
+    return c.json(document as object);
+  });
+  mountDocs(app);
+  for (const route of routes) mount(app, route, deps);
+  app.get('/', (c) => c.redirect('/api/docs'));
+  app.notFound(notFoundRoute);
+  app.onError((error, c) => errorResponse(c, error));
+  return app;
+}

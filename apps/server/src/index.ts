@@ -1,0 +1,3 @@
+export { type AppOptions, createApp, VERSION } from './app.ts';
+export { routes } from './routes/index.ts';
+export { type RunningServer, startServer } from './serve.ts';

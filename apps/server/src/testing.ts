@@ -1,0 +1,63 @@
+import { createApiKey, type TestWorkspace, testWorkspace } from '@rapport/core/testing';
+import type { Db, Role } from '@rapport/db';
+import { openTestDb } from '@rapport/db/testing';
+import type { Hono } from 'hono';
+import { createApp } from './app.ts';
+
+export interface Call {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+export interface TestApi {
+  db: Db;
+  app: Hono;
+  ws: TestWorkspace;
+  /** An admin API key of the test workspace. */
+  key: string;
+  keyFor(role: Role): Promise<string>;
+  call(
+    method: string,
+    path: string,
+    options?: { body?: unknown; key?: string | null; headers?: Record<string, string> },
+  ): Promise<Call>;
+  close(): Promise<void>;
+}
+
+/** The whole HTTP API in process (Hono's app.request), on the test database, with a fresh workspace. */
+export async function testApi(): Promise<TestApi> {
+  const db = await openTestDb();
+  const ws = await testWorkspace(db);
+  const app = createApp({ db });
+  const keyFor = async (role: Role) =>
+    (await ws.run((ctx) => createApiKey(ctx, { name: `test ${role}`, role }))).key;
+  const key = await keyFor('admin');
+  return {
+    db,
+    app,
+    ws,
+    key,
+    keyFor,
+    async call(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      const auth = options.key === undefined ? key : options.key;
+      if (auth) headers.authorization = `Bearer ${auth}`;
+      let body: string | undefined;
+      if (options.body !== undefined) {
+        body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const response = await app.request(path, { method, headers, body });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: response.status, headers: response.headers, body: parsed };
+    },
+    close: () => db.close(),
+  };
+}
