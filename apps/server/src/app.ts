@@ -32,7 +32,9 @@ export function createApp({ db, clock = systemClock }: AppOptions): Hono {
     return c.json(document as object);
   });
   mountDocs(app);
-  for (const route of routes) mount(app, route, deps);
+  // Static paths before parameterised ones, so /people/duplicates is not taken for /people/{id}.
+  const params = (path: string) => (path.match(/\{/g) ?? []).length;
+  for (const route of [...routes].sort((a, b) => params(a.path) - params(b.path))) mount(app, route, deps);
   app.get('/', (c) => c.redirect('/api/docs'));
   app.notFound(notFoundRoute);
   app.onError((error, c) => errorResponse(c, error));

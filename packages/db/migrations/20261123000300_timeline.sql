@@ -1,3 +1,9 @@
+-- How people are named in lists and timelines: "Ada Lovelace", or the email when nameless.
+CREATE FUNCTION rapport_display_name(first_name text, last_name text, email text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT coalesce(nullif(trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), ''), email, '(no name)')
+$$;
+
 -- The timeline: interactions are append-only (no UPDATE or DELETE is granted to the
 -- application role); a correction is a new interaction that references the one it corrects.
 
@@ -12,6 +18,7 @@ CREATE TABLE interactions (
   body text,
   company_id text,
   corrects_id text,
+  correction_reason text,
   external_id text,
   created_by text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),

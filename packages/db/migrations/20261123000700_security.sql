@@ -28,6 +28,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON workspace_members, api_keys, idempotency
   notes, tasks TO rapport_app;
 GRANT SELECT, INSERT ON interactions, imports, audit_log TO rapport_app;
 GRANT UPDATE (error_csv) ON imports TO rapport_app;
+-- An interaction's content never changes; only its account link moves when two companies merge.
+GRANT UPDATE (company_id) ON interactions TO rapport_app;
 
 -- Index-assisted predicates. Under row-level security PostgreSQL will not use an index for an
 -- operator that is not LEAKPROOF (full-text @@, array and jsonb containment), so a rare search

@@ -173,6 +173,7 @@ export interface InteractionsTable {
   body: string | null;
   company_id: string | null;
   corrects_id: string | null;
+  correction_reason: string | null;
   external_id: string | null;
   created_by: string;
   created_at: Timestamp;
@@ -299,6 +300,15 @@ export interface AuditLogTable {
   changes: Json<Record<string, unknown> | null>;
 }
 
+export interface DuplicateDismissalsTable {
+  workspace_id: string;
+  entity: 'person' | 'company';
+  first_id: string;
+  second_id: string;
+  dismissed_by: string;
+  dismissed_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -320,4 +330,5 @@ export interface Database {
   tasks: TasksTable;
   imports: ImportsTable;
   audit_log: AuditLogTable;
+  duplicate_dismissals: DuplicateDismissalsTable;
 }

@@ -1,9 +1,17 @@
 import type { Route } from '../http/route.ts';
 import { apiKeysRoutes } from './api-keys.ts';
+import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
+import { companiesRoutes } from './companies.ts';
 import { customFieldsRoutes } from './custom-fields.ts';
+import { interactionsRoutes } from './interactions.ts';
 import { membershipsRoutes } from './memberships.ts';
+import { notesRoutes } from './notes.ts';
+import { ordersRoutes } from './orders.ts';
 import { peopleRoutes } from './people.ts';
+import { productsRoutes } from './products.ts';
+import { searchRoutes } from './search.ts';
+import { tasksRoutes } from './tasks.ts';
 import { usersRoutes } from './users.ts';
 import { workspacesRoutes } from './workspaces.ts';
 
@@ -11,9 +19,17 @@ import { workspacesRoutes } from './workspaces.ts';
 export const routes: Route[] = [
   ...authRoutes,
   ...workspacesRoutes,
+  ...searchRoutes,
+  ...peopleRoutes,
+  ...companiesRoutes,
+  ...membershipsRoutes,
+  ...interactionsRoutes,
+  ...ordersRoutes,
+  ...productsRoutes,
+  ...notesRoutes,
+  ...tasksRoutes,
+  ...customFieldsRoutes,
   ...usersRoutes,
   ...apiKeysRoutes,
-  ...customFieldsRoutes,
-  ...peopleRoutes,
-  ...membershipsRoutes,
+  ...auditRoutes,
 ];

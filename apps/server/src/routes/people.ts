@@ -1,16 +1,28 @@
 import {
   createPerson,
-  getPerson,
+  dismissInput,
+  dismissPersonDuplicate,
+  duplicatesQuery,
+  findPersonDuplicates,
   listPeople,
+  mergeInput,
+  mergePeople,
   peopleQuery,
   person,
   personCreate,
   personDetail,
+  personDuplicate,
+  personTimeline,
   personUpdate,
+  personView,
+  timelinePage,
+  timelineQuery,
   updatePerson,
+  viewPerson,
+  viewQuery,
 } from '@rapport/core';
 import { READ, type Route, route, WRITE } from '../http/route.ts';
-import { idParam, pageOf } from './schemas.ts';
+import { idParam, listOf, pageOf } from './schemas.ts';
 
 export const peopleRoutes: Route[] = [
   route({
@@ -38,13 +50,14 @@ export const peopleRoutes: Route[] = [
     method: 'get',
     path: '/people/{id}',
     tag: 'People',
-    summary: 'Get a person with their company memberships',
+    summary: 'The person 360: profile, companies and roles, order totals, optionally the latest timeline',
     description:
       'A person merged into another answers 301 with the survivor in Location and error.mergedIntoId.',
     access: READ,
     params: idParam,
-    response: { status: 200, schema: personDetail },
-    handler: ({ ctx, params }) => getPerson(ctx, params.id),
+    query: viewQuery,
+    response: { status: 200, schema: personView },
+    handler: ({ ctx, params, query }) => viewPerson(ctx, params.id, query),
   }),
   route({
     method: 'patch',
@@ -58,3 +71,47 @@ export const peopleRoutes: Route[] = [
     handler: ({ ctx, params, body }) => updatePerson(ctx, params.id, body),
   }),
 ];
+
+peopleRoutes.push(
+  route({
+    method: 'get',
+    path: '/people/{id}/timeline',
+    tag: 'People',
+    summary: "A person's timeline: interactions on every channel, orders and notes, newest first",
+    access: READ,
+    params: idParam,
+    query: timelineQuery,
+    response: { status: 200, schema: timelinePage },
+    handler: ({ ctx, params, query }) => personTimeline(ctx, params.id, query),
+  }),
+  route({
+    method: 'get',
+    path: '/people/duplicates',
+    tag: 'People',
+    summary: 'Suggested duplicate people and why',
+    access: READ,
+    query: duplicatesQuery,
+    response: { status: 200, schema: listOf(personDuplicate, 'PersonDuplicateList') },
+    handler: async ({ ctx, query }) => ({ data: await findPersonDuplicates(ctx, query) }),
+  }),
+  route({
+    method: 'post',
+    path: '/people/merge',
+    tag: 'People',
+    summary: 'Merge two people: everything of the merged one moves to the survivor',
+    access: WRITE,
+    body: mergeInput,
+    response: { status: 200, schema: personDetail },
+    handler: ({ ctx, body }) => mergePeople(ctx, body),
+  }),
+  route({
+    method: 'post',
+    path: '/people/duplicates/dismiss',
+    tag: 'People',
+    summary: 'Mark two people as not duplicates',
+    access: WRITE,
+    body: dismissInput,
+    response: { status: 204, schema: null },
+    handler: ({ ctx, body }) => dismissPersonDuplicate(ctx, body),
+  }),
+);

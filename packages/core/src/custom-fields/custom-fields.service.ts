@@ -123,3 +123,36 @@ export function validateCustom(
   }
   return out;
 }
+
+/** A custom-values patch applied to the current values: keys merge, `null` removes a key. */
+export function patchCustom(
+  defs: Map<string, repo.CustomFieldRow>,
+  entity: CustomFieldEntity,
+  current: Record<string, unknown>,
+  patch: Record<string, unknown>,
+): Record<string, unknown> {
+  const changes = validateCustom(defs, entity, patch, 'patch');
+  const merged: Record<string, unknown> = { ...current, ...changes };
+  for (const [key, value] of Object.entries(changes)) if (value === null) delete merged[key];
+  return merged;
+}
+
+/**
+ * `custom.<key>=value` list filters, typed by their definitions so that `custom.employees=50`
+ * matches the number 50 and `custom.regions=emea` matches a multi-select containing emea.
+ */
+export function customFilter(
+  defs: Map<string, repo.CustomFieldRow>,
+  entity: CustomFieldEntity,
+  raw: Record<string, string>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, text] of Object.entries(raw)) {
+    const def = defs.get(key);
+    if (!def) throw invalid(`custom.${key}`, `no ${entity} custom field "${key}" is defined`);
+    const checked = checkValue(def, text);
+    if ('error' in checked) throw invalid(`custom.${key}`, checked.error);
+    out[key] = checked.value;
+  }
+  return out;
+}

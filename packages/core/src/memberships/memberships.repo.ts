@@ -15,9 +15,7 @@ function withNames(ctx: Ctx) {
     )
     .selectAll('m')
     .select([
-      sql<string>`coalesce(nullif(trim(coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '')), ''), p.email, '')`.as(
-        'person_name',
-      ),
+      sql<string>`rapport_display_name(p.first_name, p.last_name, p.email)`.as('person_name'),
       'c.name as company_name',
     ]);
 }

@@ -1,5 +1,7 @@
 import type { MembershipsTable } from '@rapport/db';
 import type { Updateable } from 'kysely';
+import { requireCompany } from '../companies/companies.service.ts';
+import { requirePerson } from '../people/people.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { conflict, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -50,6 +52,8 @@ export async function createMembership(ctx: Ctx, input: MembershipCreate): Promi
   if (value.startedOn && value.endedOn && value.endedOn < value.startedOn) {
     throw conflict('endedOn', 'must not be before startedOn');
   }
+  await requirePerson(ctx, value.personId, 'personId');
+  await requireCompany(ctx, value.companyId, 'companyId');
   const id = newId('membership');
   const now = ctx.clock.now();
   await repo.insertMembership(ctx, {

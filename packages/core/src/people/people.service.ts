@@ -1,12 +1,18 @@
 import type { PeopleTable } from '@rapport/db';
 import type { Updateable } from 'kysely';
-import { loadDefinitions, validateCustom } from '../custom-fields/custom-fields.service.ts';
+import {
+  customFilter,
+  loadDefinitions,
+  patchCustom,
+  validateCustom,
+} from '../custom-fields/custom-fields.service.ts';
 import { listMembershipsOfPerson } from '../memberships/memberships.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { decodeCursor, type Page, parseSort, toPage } from '../shared/paging.ts';
 import { parseInput } from '../shared/validate.ts';
+import { foldPerson } from './people.merge.ts';
 import { presentPerson } from './people.present.ts';
 import * as repo from './people.repo.ts';
 import {
@@ -88,10 +94,8 @@ export async function updatePerson(ctx: Ctx, id: string, input: PersonUpdate): P
   if (patch.address !== undefined) set.address = patch.address ? JSON.stringify(patch.address) : null;
   if (patch.birthday !== undefined) set.birthday = patch.birthday;
   if (patch.custom !== undefined) {
-    const changes = validateCustom(await loadDefinitions(ctx, 'person'), 'person', patch.custom, 'patch');
-    const merged: Record<string, unknown> = { ...current.custom, ...changes };
-    for (const [key, value] of Object.entries(changes)) if (value === null) delete merged[key];
-    set.custom = JSON.stringify(merged);
+    const defs = await loadDefinitions(ctx, 'person');
+    set.custom = JSON.stringify(patchCustom(defs, 'person', current.custom, patch.custom));
   }
   const names = {
     first_name: set.first_name !== undefined ? set.first_name : current.first_name,
@@ -118,7 +122,10 @@ export async function listPeople(ctx: Ctx, input: PeopleQuery): Promise<Page<Per
   const query = parseInput(peopleQuery, input);
   const sort = parseSort(query.sort, PEOPLE_SORTS, 'name');
   const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
-  const rows = await repo.listPeople(ctx, query, sort, query.limit, cursor);
+  const custom = query.custom
+    ? customFilter(await loadDefinitions(ctx, 'person'), 'person', query.custom)
+    : undefined;
+  const rows = await repo.listPeople(ctx, { ...query, custom }, sort, query.limit, cursor);
   const key = sort.column as keyof repo.PersonRow;
   return toPage(
     rows,
@@ -127,4 +134,24 @@ export async function listPeople(ctx: Ctx, input: PeopleQuery): Promise<Page<Per
     (row) => row.id,
     presentPerson,
   );
+}
+
+/** People by id (merged ones included), in the order asked. */
+export async function peopleByIds(ctx: Ctx, ids: string[]): Promise<Person[]> {
+  const rows = await repo.listPeople(
+    ctx,
+    { ids, includeMerged: true },
+    { column: 'id', direction: 'asc' },
+    ids.length,
+    null,
+  );
+  const byId = new Map(rows.map((row) => [row.id, presentPerson(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** For merges: folds `loserId` into `survivorId` (fields only; other domains move their records). */
+export async function foldPersonInto(ctx: Ctx, survivorId: string, loserId: string): Promise<void> {
+  const survivor = await requirePerson(ctx, survivorId, 'survivorId');
+  const loser = await requirePerson(ctx, loserId, 'mergedId');
+  await foldPerson(ctx, survivor, loser);
 }

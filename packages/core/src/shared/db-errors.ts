@@ -69,8 +69,13 @@ export function fromDbError(error: unknown): AppError | null {
     return new AppError('conflict', `${path}: ${message}.`, [{ path, message }]);
   }
   if (error.code === '23503') {
-    const column = /\(workspace_id, (\w+)\)/.exec(error.detail ?? '')?.[1] ?? '';
-    const path = REFERENCE[column] ?? column ?? '(reference)';
+    // Under row-level security PostgreSQL omits the key values from the detail; the
+    // constraint name (<table>_workspace_id_<column>_fkey) still says which column failed.
+    const column =
+      /\(workspace_id, (\w+)\)/.exec(error.detail ?? '')?.[1] ??
+      Object.keys(REFERENCE).find((key) => error.constraint?.endsWith(`_${key}_fkey`)) ??
+      '';
+    const path = REFERENCE[column] ?? (column || '(reference)');
     if ((error.detail ?? '').includes('is still referenced')) {
       return new AppError('conflict', `This record is still referenced by other records (${error.detail}).`, [
         { path, message: 'still referenced' },

@@ -1,0 +1,67 @@
+import {
+  addNote,
+  deleteNote,
+  editNote,
+  getNote,
+  listNotes,
+  note,
+  noteCreate,
+  notesQuery,
+  noteUpdate,
+} from '@rapport/core';
+import { READ, type Route, route, WRITE } from '../http/route.ts';
+import { idParam, pageOf } from './schemas.ts';
+
+export const notesRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/notes',
+    tag: 'Notes',
+    summary: 'Notes about a person, company or order, newest first',
+    access: READ,
+    query: notesQuery,
+    response: { status: 200, schema: pageOf(note, 'NotesPage') },
+    handler: ({ ctx, query }) => listNotes(ctx, query),
+  }),
+  route({
+    method: 'post',
+    path: '/notes',
+    tag: 'Notes',
+    summary: 'Add a note',
+    access: WRITE,
+    body: noteCreate,
+    response: { status: 201, schema: note },
+    handler: ({ ctx, body }) => addNote(ctx, body),
+  }),
+  route({
+    method: 'get',
+    path: '/notes/{id}',
+    tag: 'Notes',
+    summary: 'Get a note',
+    access: READ,
+    params: idParam,
+    response: { status: 200, schema: note },
+    handler: ({ ctx, params }) => getNote(ctx, params.id),
+  }),
+  route({
+    method: 'patch',
+    path: '/notes/{id}',
+    tag: 'Notes',
+    summary: 'Edit a note (its author, a manager or an admin)',
+    access: WRITE,
+    params: idParam,
+    body: noteUpdate,
+    response: { status: 200, schema: note },
+    handler: ({ ctx, params, body }) => editNote(ctx, params.id, body),
+  }),
+  route({
+    method: 'delete',
+    path: '/notes/{id}',
+    tag: 'Notes',
+    summary: 'Delete a note (its author, a manager or an admin)',
+    access: WRITE,
+    params: idParam,
+    response: { status: 204, schema: null },
+    handler: ({ ctx, params }) => deleteNote(ctx, params.id),
+  }),
+];

@@ -1,0 +1,67 @@
+import {
+  createTask,
+  deleteTask,
+  getTask,
+  listTasks,
+  task,
+  taskCreate,
+  tasksQuery,
+  taskUpdate,
+  updateTask,
+} from '@rapport/core';
+import { READ, type Route, route, WRITE } from '../http/route.ts';
+import { idParam, pageOf } from './schemas.ts';
+
+export const tasksRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/tasks',
+    tag: 'Tasks',
+    summary: 'Tasks and follow-ups, soonest due first (assigneeId=me&dueBefore=… for "my follow-ups due")',
+    access: READ,
+    query: tasksQuery,
+    response: { status: 200, schema: pageOf(task, 'TasksPage') },
+    handler: ({ ctx, query }) => listTasks(ctx, query),
+  }),
+  route({
+    method: 'post',
+    path: '/tasks',
+    tag: 'Tasks',
+    summary: 'Create a task or follow-up',
+    access: WRITE,
+    body: taskCreate,
+    response: { status: 201, schema: task },
+    handler: ({ ctx, body }) => createTask(ctx, body),
+  }),
+  route({
+    method: 'get',
+    path: '/tasks/{id}',
+    tag: 'Tasks',
+    summary: 'Get a task',
+    access: READ,
+    params: idParam,
+    response: { status: 200, schema: task },
+    handler: ({ ctx, params }) => getTask(ctx, params.id),
+  }),
+  route({
+    method: 'patch',
+    path: '/tasks/{id}',
+    tag: 'Tasks',
+    summary: 'Change a task, or mark it done (done: true)',
+    access: WRITE,
+    params: idParam,
+    body: taskUpdate,
+    response: { status: 200, schema: task },
+    handler: ({ ctx, params, body }) => updateTask(ctx, params.id, body),
+  }),
+  route({
+    method: 'delete',
+    path: '/tasks/{id}',
+    tag: 'Tasks',
+    summary: 'Delete a task',
+    access: WRITE,
+    params: idParam,
+    response: { status: 204, schema: null },
+    handler: ({ ctx, params }) => deleteTask(ctx, params.id),
+  }),
+];

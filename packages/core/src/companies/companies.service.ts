@@ -1,0 +1,153 @@
+import type { CompaniesTable } from '@rapport/db';
+import type { Updateable } from 'kysely';
+import {
+  customFilter,
+  loadDefinitions,
+  patchCustom,
+  validateCustom,
+} from '../custom-fields/custom-fields.service.ts';
+import { listMembershipsOfCompany } from '../memberships/memberships.service.ts';
+import type { Ctx } from '../shared/context.ts';
+import { AppError, notFound } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { decodeCursor, type Page, parseSort, toPage } from '../shared/paging.ts';
+import { parseInput } from '../shared/validate.ts';
+import { foldCompany } from './companies.merge.ts';
+import * as repo from './companies.repo.ts';
+import {
+  COMPANY_SORTS,
+  type CompaniesQuery,
+  type Company,
+  type CompanyCreate,
+  type CompanyDetail,
+  type CompanyUpdate,
+  companiesQuery,
+  companyCreate,
+  companyUpdate,
+} from './companies.schema.ts';
+
+export function presentCompany(row: repo.CompanyRow): Company {
+  return {
+    id: row.id,
+    externalId: row.external_id,
+    name: row.name,
+    domain: row.domain,
+    relationshipType: row.relationship_type,
+    industry: row.industry,
+    phone: row.phone,
+    address: row.address as Company['address'],
+    employeeCount: row.employee_count,
+    description: row.description,
+    ownerId: row.owner_id,
+    tags: row.tags,
+    custom: row.custom,
+    mergedIntoId: row.merged_into_id,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** The company row, or not_found; a merged-away company answers `merged` with its survivor. */
+export async function requireCompany(ctx: Ctx, id: string, path = 'id'): Promise<repo.CompanyRow> {
+  const row = await repo.findCompany(ctx, id);
+  if (!row) throw notFound('company', id, path);
+  if (row.merged_into_id) {
+    throw new AppError('merged', `Company ${id} was merged into ${row.merged_into_id}.`, [], {
+      mergedIntoId: row.merged_into_id,
+    });
+  }
+  return row;
+}
+
+/** A live company by its domain (www. and scheme ignored), for relations by natural key. */
+export async function findCompanyByDomain(ctx: Ctx, domain: string): Promise<Company | null> {
+  const row = await repo.findCompanyByDomain(ctx, domain);
+  return row ? presentCompany(row) : null;
+}
+
+export async function createCompany(ctx: Ctx, input: CompanyCreate): Promise<Company> {
+  const value = parseInput(companyCreate, input);
+  const custom = validateCustom(await loadDefinitions(ctx, 'company'), 'company', value.custom, 'create');
+  const now = ctx.clock.now();
+  const row = await repo.insertCompany(ctx, {
+    id: newId('company'),
+    workspace_id: ctx.workspaceId,
+    external_id: value.externalId ?? null,
+    name: value.name,
+    domain: value.domain ?? null,
+    relationship_type: value.relationshipType,
+    industry: value.industry ?? null,
+    phone: value.phone ?? null,
+    address: value.address ? JSON.stringify(value.address) : null,
+    employee_count: value.employeeCount ?? null,
+    description: value.description ?? null,
+    owner_id: value.ownerId ?? null,
+    tags: value.tags,
+    custom: JSON.stringify(custom),
+    created_at: now,
+    updated_at: now,
+  });
+  return presentCompany(row);
+}
+
+export async function updateCompany(ctx: Ctx, id: string, input: CompanyUpdate): Promise<Company> {
+  const patch = parseInput(companyUpdate, input);
+  const current = await requireCompany(ctx, id);
+  const set: Updateable<CompaniesTable> = {};
+  if (patch.externalId !== undefined) set.external_id = patch.externalId;
+  if (patch.name !== undefined) set.name = patch.name;
+  if (patch.domain !== undefined) set.domain = patch.domain;
+  if (patch.relationshipType !== undefined) set.relationship_type = patch.relationshipType;
+  if (patch.industry !== undefined) set.industry = patch.industry;
+  if (patch.phone !== undefined) set.phone = patch.phone;
+  if (patch.address !== undefined) set.address = patch.address ? JSON.stringify(patch.address) : null;
+  if (patch.employeeCount !== undefined) set.employee_count = patch.employeeCount;
+  if (patch.description !== undefined) set.description = patch.description;
+  if (patch.ownerId !== undefined) set.owner_id = patch.ownerId;
+  if (patch.tags !== undefined) set.tags = patch.tags;
+  if (patch.custom !== undefined) {
+    const defs = await loadDefinitions(ctx, 'company');
+    set.custom = JSON.stringify(patchCustom(defs, 'company', current.custom, patch.custom));
+  }
+  if (Object.keys(set).length === 0) return presentCompany(current);
+  const row = await repo.updateCompany(ctx, id, set);
+  if (!row) throw notFound('company', id);
+  return presentCompany(row);
+}
+
+export async function getCompany(ctx: Ctx, id: string): Promise<CompanyDetail> {
+  const row = await requireCompany(ctx, id);
+  return { ...presentCompany(row), people: await listMembershipsOfCompany(ctx, id) };
+}
+
+export async function listCompanies(ctx: Ctx, input: CompaniesQuery): Promise<Page<Company>> {
+  const query = parseInput(companiesQuery, input);
+  const sort = parseSort(query.sort, COMPANY_SORTS, 'name');
+  const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
+  const custom = query.custom
+    ? customFilter(await loadDefinitions(ctx, 'company'), 'company', query.custom)
+    : undefined;
+  const rows = await repo.listCompanies(ctx, { ...query, custom }, sort, query.limit, cursor);
+  const key = sort.column as keyof repo.CompanyRow;
+  return toPage(
+    rows,
+    query.limit,
+    (row) => row[key],
+    (row) => row.id,
+    presentCompany,
+  );
+}
+
+/** Companies by id (merged ones included), in the order asked. */
+export async function companiesByIds(ctx: Ctx, ids: string[]): Promise<Company[]> {
+  const rows = await repo.companiesByIds(ctx, ids);
+  const byId = new Map(rows.map((row) => [row.id, presentCompany(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** For merges: folds `loserId` into `survivorId` (fields only; other domains move their records). */
+export async function foldCompanyInto(ctx: Ctx, survivorId: string, loserId: string): Promise<void> {
+  const survivor = await requireCompany(ctx, survivorId, 'survivorId');
+  const loser = await requireCompany(ctx, loserId, 'mergedId');
+  await foldCompany(ctx, survivor, loser);
+}

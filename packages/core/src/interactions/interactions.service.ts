@@ -1,0 +1,164 @@
+import { requireCompany } from '../companies/companies.service.ts';
+import { requirePerson } from '../people/people.service.ts';
+import type { Ctx } from '../shared/context.ts';
+import { AppError, notFound } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { decodeCursor, type Page, toPage } from '../shared/paging.ts';
+import { parseInput } from '../shared/validate.ts';
+import * as repo from './interactions.repo.ts';
+import {
+  type Interaction,
+  type InteractionCorrection,
+  type InteractionCreate,
+  type InteractionsQuery,
+  interactionCorrection,
+  interactionCreate,
+  interactionsQuery,
+} from './interactions.schema.ts';
+
+export function presentInteraction(row: repo.InteractionRow): Interaction {
+  return {
+    id: row.id,
+    channel: row.channel as Interaction['channel'],
+    direction: row.direction,
+    occurredAt: row.occurred_at.toISOString(),
+    subject: row.subject,
+    body: row.body,
+    companyId: row.company_id,
+    companyName: row.company_name,
+    people: row.people as Interaction['people'],
+    users: row.users as Interaction['users'],
+    externalId: row.external_id,
+    correctsId: row.corrects_id,
+    correctedById: row.corrected_by_id,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** People and the company must exist in this workspace (and not be merged away). */
+async function checkReferences(ctx: Ctx, personIds: string[], companyId: string | null | undefined) {
+  for (const [index, personId] of personIds.entries())
+    await requirePerson(ctx, personId, `people.${index}.personId`);
+  if (companyId) await requireCompany(ctx, companyId, 'companyId');
+}
+
+async function write(
+  ctx: Ctx,
+  value: {
+    channel: string;
+    direction: 'inbound' | 'outbound' | 'internal';
+    occurredAt?: string | undefined;
+    subject?: string | null | undefined;
+    body?: string | null | undefined;
+    companyId?: string | null | undefined;
+    externalId?: string | null | undefined;
+  },
+  participants: repo.Participants,
+  correction?: { correctsId: string; reason: string },
+): Promise<Interaction> {
+  const id = newId('interaction');
+  await repo.insertInteraction(
+    ctx,
+    {
+      id,
+      workspace_id: ctx.workspaceId,
+      channel: value.channel,
+      direction: value.direction,
+      occurred_at: value.occurredAt ? new Date(value.occurredAt) : ctx.clock.now(),
+      subject: value.subject ?? null,
+      body: value.body ?? null,
+      company_id: value.companyId ?? null,
+      external_id: value.externalId ?? null,
+      corrects_id: correction?.correctsId ?? null,
+      correction_reason: correction?.reason ?? null,
+      created_by: ctx.actor.id,
+      created_at: ctx.clock.now(),
+    },
+    participants,
+  );
+  return getInteraction(ctx, id);
+}
+
+/** Logs an interaction on the timeline of every person in it (and of its company). */
+export async function logInteraction(ctx: Ctx, input: InteractionCreate): Promise<Interaction> {
+  const value = parseInput(interactionCreate, input);
+  await checkReferences(
+    ctx,
+    value.people.map((p) => p.personId),
+    value.companyId,
+  );
+  const users =
+    value.users ?? (ctx.actor.userId ? [{ userId: ctx.actor.userId, role: 'participant' as const }] : []);
+  return write(ctx, value, { people: value.people, users });
+}
+
+/**
+ * The timeline is append-only: a correction is a new entry that references the one it
+ * corrects, copying what does not change. The old entry stays, marked `correctedById`.
+ */
+export async function correctInteraction(
+  ctx: Ctx,
+  id: string,
+  input: InteractionCorrection,
+): Promise<Interaction> {
+  const value = parseInput(interactionCorrection, input);
+  const [old] = await repo.hydrate(ctx, [id]);
+  if (!old) throw notFound('interaction', id);
+  if (old.corrected_by_id) {
+    throw new AppError(
+      'conflict',
+      `Interaction ${id} was already corrected by ${old.corrected_by_id}; correct that one.`,
+      [{ path: 'id', message: `already corrected by ${old.corrected_by_id}` }],
+    );
+  }
+  const people = value.people ?? old.people.map((p) => ({ personId: p.id, role: p.role as 'participant' }));
+  const companyId = value.companyId !== undefined ? value.companyId : old.company_id;
+  await checkReferences(ctx, value.people ? people.map((p) => p.personId) : [], value.companyId);
+  return write(
+    ctx,
+    {
+      channel: value.channel ?? old.channel,
+      direction: value.direction ?? old.direction,
+      occurredAt: value.occurredAt ?? old.occurred_at.toISOString(),
+      subject: value.subject !== undefined ? value.subject : old.subject,
+      body: value.body !== undefined ? value.body : old.body,
+      companyId,
+    },
+    { people, users: old.users.map((u) => ({ userId: u.id, role: u.role })) },
+    { correctsId: id, reason: value.reason },
+  );
+}
+
+export async function getInteraction(ctx: Ctx, id: string): Promise<Interaction> {
+  const [row] = await repo.hydrate(ctx, [id]);
+  if (!row) throw notFound('interaction', id);
+  return presentInteraction(row);
+}
+
+export async function getInteractions(ctx: Ctx, ids: string[]): Promise<Interaction[]> {
+  return (await repo.hydrate(ctx, ids)).map(presentInteraction);
+}
+
+export async function listInteractions(ctx: Ctx, input: InteractionsQuery): Promise<Page<Interaction>> {
+  const query = parseInput(interactionsQuery, input);
+  const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
+  const rows = await repo.listIds(ctx, query, query.limit, cursor);
+  const page = toPage(
+    rows,
+    query.limit,
+    (row) => row.occurred_at,
+    (row) => row.id,
+    (row) => row.id,
+  );
+  return { data: await getInteractions(ctx, page.data), nextCursor: page.nextCursor };
+}
+
+/** For merges. */
+export function moveInteractionsOfPerson(ctx: Ctx, fromId: string, toId: string): Promise<void> {
+  return repo.movePersonParticipations(ctx, fromId, toId);
+}
+
+export function moveInteractionsOfCompany(ctx: Ctx, fromId: string, toId: string): Promise<void> {
+  return repo.moveCompany(ctx, fromId, toId);
+}

@@ -1,0 +1,112 @@
+import type { OrderLinesTable, OrdersTable } from '@rapport/db';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { Ctx } from '../shared/context.ts';
+
+export type OrderRow = Selectable<OrdersTable>;
+export type LineRow = Selectable<OrderLinesTable>;
+
+export async function insertOrder(
+  ctx: Ctx,
+  row: Insertable<OrdersTable>,
+  lines: Insertable<OrderLinesTable>[],
+) {
+  await ctx.db.insertInto('orders').values(row).execute();
+  if (lines.length) await ctx.db.insertInto('order_lines').values(lines).execute();
+}
+
+export function findOrders(ctx: Ctx, ids: string[]): Promise<OrderRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return ctx.db.selectFrom('orders').selectAll().where('id', 'in', ids).execute();
+}
+
+export function linesOf(ctx: Ctx, orderIds: string[]): Promise<LineRow[]> {
+  if (orderIds.length === 0) return Promise.resolve([]);
+  return ctx.db
+    .selectFrom('order_lines')
+    .selectAll()
+    .where('order_id', 'in', orderIds)
+    .orderBy('order_id')
+    .orderBy('line_no')
+    .execute();
+}
+
+export function updateOrder(
+  ctx: Ctx,
+  id: string,
+  set: Updateable<OrdersTable>,
+): Promise<OrderRow | undefined> {
+  return ctx.db
+    .updateTable('orders')
+    .set({ ...set, updated_at: ctx.clock.now() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export interface OrdersFilter {
+  personId?: string | undefined;
+  companyId?: string | undefined;
+  status?: string | undefined;
+  externalId?: string | undefined;
+  since?: string | undefined;
+  until?: string | undefined;
+}
+
+export function listOrders(
+  ctx: Ctx,
+  filter: OrdersFilter,
+  limit: number,
+  cursor: unknown[] | null,
+): Promise<OrderRow[]> {
+  let query = ctx.db.selectFrom('orders').selectAll();
+  if (filter.personId) query = query.where('person_id', '=', filter.personId);
+  if (filter.companyId) query = query.where('company_id', '=', filter.companyId);
+  if (filter.status) query = query.where('status', '=', filter.status as OrderRow['status']);
+  if (filter.externalId) query = query.where('external_id', '=', filter.externalId);
+  if (filter.since) query = query.where('ordered_at', '>=', new Date(filter.since));
+  if (filter.until) query = query.where('ordered_at', '<', new Date(filter.until));
+  if (cursor) query = query.where(sql<boolean>`(ordered_at, id) < (${cursor[0]}::timestamptz, ${cursor[1]})`);
+  return query
+    .orderBy('ordered_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+}
+
+export async function totals(ctx: Ctx, by: { personId?: string; companyId?: string }) {
+  let query = ctx.db
+    .selectFrom('orders')
+    .select((eb) => [
+      'currency',
+      eb.fn.sum<number>('total_minor').as('total'),
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.min('ordered_at').as('first'),
+      eb.fn.max('ordered_at').as('last'),
+    ])
+    .where('status', 'not in', ['cancelled', 'refunded'])
+    .groupBy('currency');
+  if (by.personId) query = query.where('person_id', '=', by.personId);
+  if (by.companyId) query = query.where('company_id', '=', by.companyId);
+  return query.execute();
+}
+
+/** For merges: the loser's orders become the survivor's. */
+export async function moveOrders(ctx: Ctx, column: 'person_id' | 'company_id', fromId: string, toId: string) {
+  await ctx.db
+    .updateTable('orders')
+    .set({ [column]: toId, updated_at: ctx.clock.now() })
+    .where(column, '=', fromId)
+    .execute();
+}
+
+/** Orders whose external id starts with `prefix` (btree range, usable under row-level security). */
+export function ordersByReference(ctx: Ctx, prefix: string, limit: number): Promise<OrderRow[]> {
+  return ctx.db
+    .selectFrom('orders')
+    .selectAll()
+    .where('external_id', '>=', prefix)
+    .where('external_id', '<', `${prefix}\u{10ffff}`)
+    .orderBy('external_id')
+    .limit(limit)
+    .execute();
+}

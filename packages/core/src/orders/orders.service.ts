@@ -1,0 +1,232 @@
+import type { OrderLinesTable, OrdersTable } from '@rapport/db';
+import type { Insertable, Updateable } from 'kysely';
+import { requireCompany } from '../companies/companies.service.ts';
+import { requirePerson } from '../people/people.service.ts';
+import { productsById, productsBySku } from '../products/products.service.ts';
+import type { Ctx } from '../shared/context.ts';
+import { AppError, type ErrorDetail, notFound } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { decodeCursor, type Page, toPage } from '../shared/paging.ts';
+import { parseInput } from '../shared/validate.ts';
+import * as repo from './orders.repo.ts';
+import {
+  type Order,
+  type OrderCreate,
+  type OrdersQuery,
+  type OrderTotals,
+  type OrderUpdate,
+  orderCreate,
+  ordersQuery,
+  orderUpdate,
+} from './orders.schema.ts';
+
+function present(row: repo.OrderRow, lines: repo.LineRow[]): Order {
+  return {
+    id: row.id,
+    externalId: row.external_id,
+    personId: row.person_id,
+    companyId: row.company_id,
+    status: row.status,
+    orderedAt: row.ordered_at.toISOString(),
+    currency: row.currency,
+    subtotalMinor: row.subtotal_minor,
+    discountMinor: row.discount_minor,
+    taxMinor: row.tax_minor,
+    shippingMinor: row.shipping_minor,
+    totalMinor: row.total_minor,
+    channel: row.channel,
+    lines: lines.map((line) => ({
+      lineNo: line.line_no,
+      productId: line.product_id,
+      sku: line.sku,
+      name: line.name,
+      quantity: line.quantity,
+      unitPriceMinor: line.unit_price_minor,
+      discountMinor: line.discount_minor,
+      totalMinor: line.total_minor,
+    })),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+async function withLines(ctx: Ctx, rows: repo.OrderRow[]): Promise<Order[]> {
+  const lines = await repo.linesOf(
+    ctx,
+    rows.map((row) => row.id),
+  );
+  const byOrder = new Map<string, repo.LineRow[]>();
+  for (const line of lines) byOrder.set(line.order_id, [...(byOrder.get(line.order_id) ?? []), line]);
+  return rows.map((row) => present(row, byOrder.get(row.id) ?? []));
+}
+
+type LineInput = ReturnType<typeof orderCreate.parse>['lines'][number];
+
+/** Resolves products by id or SKU, fills names and prices, computes line totals. */
+async function buildLines(ctx: Ctx, orderId: string, currency: string, lines: LineInput[]) {
+  const byId = await productsById(
+    ctx,
+    lines.flatMap((l) => (l.productId ? [l.productId] : [])),
+  );
+  const bySku = await productsBySku(
+    ctx,
+    lines.flatMap((l) => (!l.productId && l.sku ? [l.sku] : [])),
+  );
+  const errors: ErrorDetail[] = [];
+  const rows: Insertable<OrderLinesTable>[] = [];
+  for (const [index, line] of lines.entries()) {
+    const product = line.productId ? byId.get(line.productId) : line.sku ? bySku.get(line.sku) : undefined;
+    if (line.productId && !product)
+      errors.push({ path: `lines.${index}.productId`, message: `no product ${line.productId}` });
+    else if (!line.productId && line.sku && !product && !line.name) {
+      errors.push({
+        path: `lines.${index}.sku`,
+        message: `no product with SKU ${line.sku}; give a name to sell it anyway`,
+      });
+    }
+    let unit = line.unitPriceMinor;
+    if (unit === undefined) {
+      if (product?.priceMinor != null && product.currency === currency) unit = product.priceMinor;
+      else
+        errors.push({
+          path: `lines.${index}.unitPriceMinor`,
+          message: `needed: the product has no ${currency} price`,
+        });
+    }
+    if (unit === undefined) continue;
+    rows.push({
+      workspace_id: ctx.workspaceId,
+      order_id: orderId,
+      line_no: index + 1,
+      product_id: product?.id ?? null,
+      sku: line.sku ?? product?.sku ?? null,
+      name: line.name ?? product?.name ?? line.sku ?? '',
+      quantity: line.quantity,
+      unit_price_minor: unit,
+      discount_minor: line.discountMinor,
+      total_minor: line.quantity * unit - line.discountMinor,
+    });
+  }
+  if (errors.length)
+    throw new AppError(
+      'validation_failed',
+      `Invalid order line: ${errors[0]!.path}: ${errors[0]!.message}.`,
+      errors,
+    );
+  return rows;
+}
+
+export async function createOrder(ctx: Ctx, input: OrderCreate): Promise<Order> {
+  const value = parseInput(orderCreate, input);
+  if (value.personId) await requirePerson(ctx, value.personId, 'personId');
+  if (value.companyId) await requireCompany(ctx, value.companyId, 'companyId');
+  const id = newId('order');
+  const lines = await buildLines(ctx, id, value.currency, value.lines);
+  const subtotal = lines.reduce((sum, line) => sum + line.total_minor, 0);
+  const computed = subtotal - value.discountMinor + value.taxMinor + value.shippingMinor;
+  if (lines.length && value.totalMinor !== undefined && value.totalMinor !== computed) {
+    throw new AppError(
+      'validation_failed',
+      `totalMinor ${value.totalMinor} does not match the lines (${computed}).`,
+      [{ path: 'totalMinor', message: `lines - discount + tax + shipping = ${computed}` }],
+    );
+  }
+  const now = ctx.clock.now();
+  const row: Insertable<OrdersTable> = {
+    id,
+    workspace_id: ctx.workspaceId,
+    external_id: value.externalId ?? null,
+    person_id: value.personId ?? null,
+    company_id: value.companyId ?? null,
+    status: value.status,
+    ordered_at: value.orderedAt ? new Date(value.orderedAt) : now,
+    currency: value.currency,
+    subtotal_minor: lines.length ? subtotal : (value.totalMinor ?? 0),
+    discount_minor: value.discountMinor,
+    tax_minor: value.taxMinor,
+    shipping_minor: value.shippingMinor,
+    total_minor: lines.length ? computed : value.totalMinor!,
+    channel: value.channel ?? null,
+    created_at: now,
+    updated_at: now,
+  };
+  await repo.insertOrder(ctx, row, lines);
+  return getOrder(ctx, id);
+}
+
+export async function getOrder(ctx: Ctx, id: string): Promise<Order> {
+  const [row] = await repo.findOrders(ctx, [id]);
+  if (!row) throw notFound('order', id);
+  return (await withLines(ctx, [row]))[0]!;
+}
+
+export async function getOrders(ctx: Ctx, ids: string[]): Promise<Order[]> {
+  const rows = await repo.findOrders(ctx, ids);
+  const byId = new Map((await withLines(ctx, rows)).map((o) => [o.id, o]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export async function updateOrder(ctx: Ctx, id: string, input: OrderUpdate): Promise<Order> {
+  const patch = parseInput(orderUpdate, input);
+  const set: Updateable<OrdersTable> = {};
+  if (patch.externalId !== undefined) set.external_id = patch.externalId;
+  if (patch.status !== undefined) set.status = patch.status;
+  if (patch.channel !== undefined) set.channel = patch.channel;
+  const row = Object.keys(set).length
+    ? await repo.updateOrder(ctx, id, set)
+    : (await repo.findOrders(ctx, [id]))[0];
+  if (!row) throw notFound('order', id);
+  return (await withLines(ctx, [row]))[0]!;
+}
+
+export async function listOrders(ctx: Ctx, input: OrdersQuery): Promise<Page<Order>> {
+  const query = parseInput(ordersQuery, input);
+  const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
+  const rows = await repo.listOrders(ctx, query, query.limit, cursor);
+  const page = toPage(
+    rows,
+    query.limit,
+    (row) => row.ordered_at,
+    (row) => row.id,
+    (row) => row,
+  );
+  return { data: await withLines(ctx, page.data), nextCursor: page.nextCursor };
+}
+
+/** What a person or company bought: counts and totals per currency, first and last order. */
+export async function orderTotals(
+  ctx: Ctx,
+  by: { personId?: string; companyId?: string },
+): Promise<OrderTotals> {
+  const rows = await repo.totals(ctx, by);
+  const first = rows.map((r) => r.first).filter(Boolean) as Date[];
+  const last = rows.map((r) => r.last).filter(Boolean) as Date[];
+  return {
+    count: rows.reduce((n, r) => n + Number(r.count), 0),
+    byCurrency: rows.map((r) => ({
+      currency: r.currency,
+      totalMinor: Number(r.total),
+      count: Number(r.count),
+    })),
+    firstOrderedAt: first.length ? new Date(Math.min(...first.map(Number))).toISOString() : null,
+    lastOrderedAt: last.length ? new Date(Math.max(...last.map(Number))).toISOString() : null,
+  };
+}
+
+/** For merges. */
+export function moveOrdersOfPerson(ctx: Ctx, fromId: string, toId: string) {
+  return repo.moveOrders(ctx, 'person_id', fromId, toId);
+}
+
+export function moveOrdersOfCompany(ctx: Ctx, fromId: string, toId: string) {
+  return repo.moveOrders(ctx, 'company_id', fromId, toId);
+}
+
+/** For search: orders by id or by the start of their external id (an order number). */
+export async function findOrdersByReference(ctx: Ctx, text: string, limit = 5): Promise<Order[]> {
+  const reference = text.trim();
+  if (!reference) return [];
+  const byId = reference.startsWith('ord_') ? await repo.findOrders(ctx, [reference]) : [];
+  const rows = byId.length ? byId : await repo.ordersByReference(ctx, reference, limit);
+  return withLines(ctx, rows);
+}

@@ -1,0 +1,57 @@
+import type { ProductsTable } from '@rapport/db';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { Ctx } from '../shared/context.ts';
+
+export type ProductRow = Selectable<ProductsTable>;
+
+export function findProduct(ctx: Ctx, id: string): Promise<ProductRow | undefined> {
+  return ctx.db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findProductsBySku(ctx: Ctx, skus: string[]): Promise<ProductRow[]> {
+  if (skus.length === 0) return Promise.resolve([]);
+  return ctx.db.selectFrom('products').selectAll().where('sku', 'in', skus).execute();
+}
+
+export function findProductsById(ctx: Ctx, ids: string[]): Promise<ProductRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return ctx.db.selectFrom('products').selectAll().where('id', 'in', ids).execute();
+}
+
+export function insertProduct(ctx: Ctx, row: Insertable<ProductsTable>): Promise<ProductRow> {
+  return ctx.db.insertInto('products').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateProduct(
+  ctx: Ctx,
+  id: string,
+  set: Updateable<ProductsTable>,
+): Promise<ProductRow | undefined> {
+  return ctx.db
+    .updateTable('products')
+    .set({ ...set, updated_at: ctx.clock.now() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function listProducts(
+  ctx: Ctx,
+  filter: { q?: string | undefined; category?: string | undefined; active?: boolean | undefined },
+  limit: number,
+  cursor: unknown[] | null,
+): Promise<ProductRow[]> {
+  let query = ctx.db.selectFrom('products').selectAll();
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    query = query.where((eb) => eb.or([eb('name', 'ilike', like), eb('sku', 'ilike', like)]));
+  }
+  if (filter.category) query = query.where('category', '=', filter.category);
+  if (filter.active !== undefined) query = query.where('active', '=', filter.active);
+  if (cursor) query = query.where(sql<boolean>`(lower(name), id) > (${cursor[0]}, ${cursor[1]})`);
+  return query
+    .orderBy(sql`lower(name)`)
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+}

@@ -1,0 +1,99 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Ctx } from '../shared/context.ts';
+
+/**
+ * The timeline is a read model over interactions, orders and notes: it reads their tables
+ * (never writes) to page through a person's or a company's history in one index-ordered query,
+ * newest first. Each branch is an index range scan with its own LIMIT; the outer sort merges them.
+ */
+export interface EntryKey {
+  kind: 'interaction' | 'order' | 'note';
+  id: string;
+  at: Date;
+}
+
+export interface TimelineFilter {
+  kinds: Set<string>;
+  channels: string[] | null;
+  limit: number;
+  cursor: [string, string] | null;
+}
+
+function before(at: RawBuilder<unknown>, id: RawBuilder<unknown>, cursor: [string, string] | null) {
+  return cursor ? sql`and (${at}, ${id}) < (${cursor[0]}::timestamptz, ${cursor[1]})` : sql``;
+}
+
+const notCorrected = (alias: string) =>
+  sql.raw(
+    `not exists (select 1 from interactions x where x.workspace_id = ${alias}.workspace_id and x.corrects_id = ${alias}.id)`,
+  );
+
+function branches(parts: (RawBuilder<unknown> | null)[], limit: number) {
+  const live = parts.filter((part): part is RawBuilder<unknown> => part !== null);
+  if (live.length === 0) return null;
+  return sql`select kind, id, at from (${sql.join(live, sql` union all `)}) u order by at desc, id desc limit ${limit + 1}`;
+}
+
+export async function personEntries(ctx: Ctx, personId: string, f: TimelineFilter): Promise<EntryKey[]> {
+  const n = f.limit + 1;
+  const channel = f.channels ? sql`and ip.channel = any(${f.channels}::text[])` : sql``;
+  const query = branches(
+    [
+      f.kinds.has('interaction')
+        ? sql`(select 'interaction' as kind, ip.interaction_id as id, ip.occurred_at as at from interaction_people ip
+            where ip.person_id = ${personId} ${channel}
+            ${before(sql.ref('ip.occurred_at'), sql.ref('ip.interaction_id'), f.cursor)}
+            and not exists (select 1 from interactions x where x.workspace_id = ip.workspace_id and x.corrects_id = ip.interaction_id)
+            order by ip.occurred_at desc, ip.interaction_id desc limit ${n})`
+        : null,
+      f.kinds.has('order') && !f.channels
+        ? sql`(select 'order', o.id, o.ordered_at from orders o where o.person_id = ${personId}
+            ${before(sql.ref('o.ordered_at'), sql.ref('o.id'), f.cursor)}
+            order by o.ordered_at desc, o.id desc limit ${n})`
+        : null,
+      f.kinds.has('note') && !f.channels
+        ? sql`(select 'note', nt.id, nt.created_at from notes nt where nt.person_id = ${personId}
+            ${before(sql.ref('nt.created_at'), sql.ref('nt.id'), f.cursor)}
+            order by nt.created_at desc, nt.id desc limit ${n})`
+        : null,
+    ],
+    f.limit,
+  );
+  return query ? ((await query.execute(ctx.db)).rows as EntryKey[]) : [];
+}
+
+export async function companyEntries(ctx: Ctx, companyId: string, f: TimelineFilter): Promise<EntryKey[]> {
+  const n = f.limit + 1;
+  const channel = (alias: string) =>
+    f.channels ? sql`and ${sql.ref(`${alias}.channel`)} = any(${f.channels}::text[])` : sql``;
+  const members = sql`select m.person_id from memberships m where m.company_id = ${companyId}`;
+  const query = branches(
+    [
+      f.kinds.has('interaction')
+        ? sql`(select 'interaction' as kind, i.id, i.occurred_at as at from interactions i
+            where i.company_id = ${companyId} ${channel('i')} ${before(sql.ref('i.occurred_at'), sql.ref('i.id'), f.cursor)}
+            and ${notCorrected('i')}
+            order by i.occurred_at desc, i.id desc limit ${n})
+          union
+          (select 'interaction', ip.interaction_id, ip.occurred_at from interaction_people ip
+            where ip.person_id in (${members}) ${channel('ip')}
+            ${before(sql.ref('ip.occurred_at'), sql.ref('ip.interaction_id'), f.cursor)}
+            and not exists (select 1 from interactions x where x.workspace_id = ip.workspace_id and x.corrects_id = ip.interaction_id)
+            order by ip.occurred_at desc, ip.interaction_id desc limit ${n})`
+        : null,
+      f.kinds.has('order') && !f.channels
+        ? sql`(select 'order', o.id, o.ordered_at from orders o
+            where (o.company_id = ${companyId} or o.person_id in (${members}))
+            ${before(sql.ref('o.ordered_at'), sql.ref('o.id'), f.cursor)}
+            order by o.ordered_at desc, o.id desc limit ${n})`
+        : null,
+      f.kinds.has('note') && !f.channels
+        ? sql`(select 'note', nt.id, nt.created_at from notes nt where nt.company_id = ${companyId}
+            ${before(sql.ref('nt.created_at'), sql.ref('nt.id'), f.cursor)}
+            order by nt.created_at desc, nt.id desc limit ${n})`
+        : null,
+    ],
+    f.limit,
+  );
+  return query ? ((await query.execute(ctx.db)).rows as EntryKey[]) : [];
+}

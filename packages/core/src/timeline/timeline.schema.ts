@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { interaction } from '../interactions/interactions.schema.ts';
+import { note } from '../notes/notes.schema.ts';
+import { order } from '../orders/orders.schema.ts';
+import { CHANNELS, isoDateTime } from '../shared/fields.ts';
+import { pageInput } from '../shared/paging.ts';
+
+export const TIMELINE_KINDS = ['interaction', 'order', 'note'] as const;
+
+export const timelineEntry = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('interaction'), id: z.string(), at: isoDateTime, interaction }),
+    z.object({ kind: z.literal('order'), id: z.string(), at: isoDateTime, order }),
+    z.object({ kind: z.literal('note'), id: z.string(), at: isoDateTime, note }),
+  ])
+  .meta({ id: 'TimelineEntry' });
+
+const list = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+export const timelineQuery = z
+  .strictObject({
+    kind: list(z.enum(TIMELINE_KINDS)).optional().describe('Only these kinds of entries.'),
+    channel: list(z.enum(CHANNELS)).optional().describe('Only interactions on these channels.'),
+    ...pageInput,
+  })
+  .meta({ id: 'TimelineQuery' });
+
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+export type TimelineQuery = z.input<typeof timelineQuery>;
+
+export const timelinePage = z
+  .object({ data: z.array(timelineEntry), nextCursor: z.string().nullable() })
+  .meta({ id: 'TimelinePage' });

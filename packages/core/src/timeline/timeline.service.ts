@@ -1,0 +1,71 @@
+import { requireCompany } from '../companies/companies.service.ts';
+import { getInteractions } from '../interactions/interactions.service.ts';
+import { getNotes } from '../notes/notes.service.ts';
+import { getOrders } from '../orders/orders.service.ts';
+import { requirePerson } from '../people/people.service.ts';
+import type { Ctx } from '../shared/context.ts';
+import { decodeCursor, type Page, toPage } from '../shared/paging.ts';
+import { parseInput } from '../shared/validate.ts';
+import * as repo from './timeline.repo.ts';
+import { TIMELINE_KINDS, type TimelineEntry, type TimelineQuery, timelineQuery } from './timeline.schema.ts';
+
+function filterOf(input: TimelineQuery): repo.TimelineFilter {
+  const query = parseInput(timelineQuery, input);
+  return {
+    kinds: new Set(query.kind ?? TIMELINE_KINDS),
+    channels: query.channel ?? null,
+    limit: query.limit,
+    cursor: query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null,
+  };
+}
+
+/** Fills a page of entry keys with the records, via each domain's service. */
+async function hydrate(ctx: Ctx, keys: repo.EntryKey[], limit: number): Promise<Page<TimelineEntry>> {
+  const page = toPage(
+    keys,
+    limit,
+    (key) => key.at,
+    (key) => key.id,
+    (key) => key,
+  );
+  const ids = (kind: string) => page.data.filter((key) => key.kind === kind).map((key) => key.id);
+  const [interactions, orders, notes] = await Promise.all([
+    getInteractions(ctx, ids('interaction')),
+    getOrders(ctx, ids('order')),
+    getNotes(ctx, ids('note')),
+  ]);
+  const byId = new Map<string, TimelineEntry>();
+  for (const interaction of interactions) {
+    byId.set(interaction.id, {
+      kind: 'interaction',
+      id: interaction.id,
+      at: interaction.occurredAt,
+      interaction,
+    });
+  }
+  for (const order of orders) byId.set(order.id, { kind: 'order', id: order.id, at: order.orderedAt, order });
+  for (const note of notes) byId.set(note.id, { kind: 'note', id: note.id, at: note.createdAt, note });
+  return { data: page.data.flatMap((key) => byId.get(key.id) ?? []), nextCursor: page.nextCursor };
+}
+
+/** A person's whole history across channels, orders and notes, newest first. */
+export async function personTimeline(
+  ctx: Ctx,
+  personId: string,
+  input: TimelineQuery = {},
+): Promise<Page<TimelineEntry>> {
+  await requirePerson(ctx, personId);
+  const filter = filterOf(input);
+  return hydrate(ctx, await repo.personEntries(ctx, personId, filter), filter.limit);
+}
+
+/** A company's combined timeline: its own interactions and orders, and those of its people. */
+export async function companyTimeline(
+  ctx: Ctx,
+  companyId: string,
+  input: TimelineQuery = {},
+): Promise<Page<TimelineEntry>> {
+  await requireCompany(ctx, companyId);
+  const filter = filterOf(input);
+  return hydrate(ctx, await repo.companyEntries(ctx, companyId, filter), filter.limit);
+}
