@@ -1,7 +1,6 @@
-import { type Clock, systemClock, systemCtx } from '@rapport/core';
-import type { Db } from '@rapport/db';
+import type { Db } from '@rapport/core';
+import { type Clock, databaseHealth, systemClock, systemCtx } from '@rapport/core';
 import { Hono } from 'hono';
-import { sql } from 'kysely';
 import { mountDocs } from './docs.ts';
 import { errorResponse } from './http/errors.ts';
 import { mount, notFoundRoute } from './http/mount.ts';
@@ -19,12 +18,11 @@ export function createApp({ db, clock = systemClock }: AppOptions): Hono {
   const app = new Hono();
   const deps = { db, clock, sys: systemCtx(db, clock) };
   app.get('/api/health', async (c) => {
-    try {
-      await sql`select 1`.execute(db.kysely);
-      return c.json({ status: 'ok', database: db.kind, version: VERSION });
-    } catch {
-      return c.json({ status: 'unavailable', database: db.kind, version: VERSION }, 503);
-    }
+    const health = await databaseHealth(deps.sys);
+    return c.json(
+      { status: health.ok ? 'ok' : 'unavailable', database: health.database, version: VERSION },
+      health.ok ? 200 : 503,
+    );
   });
   let document: unknown;
   app.get('/api/openapi.json', (c) => {

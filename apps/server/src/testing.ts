@@ -1,6 +1,6 @@
-import { createApiKey, type TestWorkspace, testWorkspace } from '@rapport/core/testing';
-import type { Db, Role } from '@rapport/db';
-import { openTestDb } from '@rapport/db/testing';
+import type { Db, Role } from '@rapport/core';
+import { createApiKey, openTestDb, type TestWorkspace, testWorkspace } from '@rapport/core/testing';
+
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
 

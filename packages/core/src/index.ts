@@ -1,3 +1,4 @@
+export { DataDirInUseError, type Db, type Role } from '@rapport/db';
 export * from './api-keys/api-keys.schema.ts';
 export * from './api-keys/api-keys.service.ts';
 export * from './audit/audit.schema.ts';
@@ -8,6 +9,7 @@ export * from './custom-fields/custom-fields.schema.ts';
 export * from './custom-fields/custom-fields.service.ts';
 export * from './duplicates/duplicates.schema.ts';
 export * from './duplicates/duplicates.service.ts';
+export * from './health/health.service.ts';
 export * from './idempotency/idempotency.service.ts';
 export * from './interactions/interactions.schema.ts';
 export * from './interactions/interactions.service.ts';

@@ -7,6 +7,7 @@ import { createWorkspace } from './workspaces/workspaces.service.ts';
 
 export { openTestDb } from '@rapport/db/testing';
 export { createApiKey } from './api-keys/api-keys.service.ts';
+export { inWorkspace, systemActor } from './shared/context.ts';
 
 export interface TestWorkspace {
   workspaceId: string;

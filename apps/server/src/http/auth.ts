@@ -1,5 +1,5 @@
+import type { Role } from '@rapport/core';
 import { type Actor, AppError, resolveApiKey, resolveSession, type SystemCtx } from '@rapport/core';
-import type { Role } from '@rapport/db';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 

@@ -1,5 +1,4 @@
-import { AppError, type ErrorCode, fromDbError } from '@rapport/core';
-import { DataDirInUseError } from '@rapport/db';
+import { AppError, DataDirInUseError, type ErrorCode, fromDbError } from '@rapport/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 

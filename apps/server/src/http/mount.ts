@@ -1,5 +1,5 @@
+import type { Db } from '@rapport/core';
 import { AppError, type Clock, inWorkspace, once, type SystemCtx } from '@rapport/core';
-import type { Db } from '@rapport/db';
 import type { Context, Hono } from 'hono';
 import { actorOf, authenticate, requireRole } from './auth.ts';
 import { errorResponse } from './errors.ts';

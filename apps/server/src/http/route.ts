@@ -1,5 +1,4 @@
-import type { Ctx, SystemCtx } from '@rapport/core';
-import type { Role } from '@rapport/db';
+import type { Ctx, Role, SystemCtx } from '@rapport/core';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { Principal } from './auth.ts';

@@ -50,3 +50,15 @@ export async function deleteSession(sys: SystemCtx, id: string): Promise<void> {
 export async function deleteExpired(sys: SystemCtx, now: Date): Promise<void> {
   await sys.db.kysely.deleteFrom('sessions').where('expires_at', '<', now).execute();
 }
+
+/** The workspace the user worked in last, to open it again at the next sign-in. */
+export async function lastWorkspaceOf(sys: SystemCtx, userId: string): Promise<string | undefined> {
+  const row = await sys.db.kysely
+    .selectFrom('sessions')
+    .select('workspace_id')
+    .where('user_id', '=', userId)
+    .orderBy('last_seen_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.workspace_id;
+}
