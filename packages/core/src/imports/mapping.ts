@@ -25,6 +25,11 @@ export type ColumnMap = Record<string, number>;
 /** The column that error CSVs add; never suggested as a field, so a fixed file imports as is. */
 export const ERROR_COLUMN = 'error';
 
+/** Whether a header is the error column of an error CSV ("error", "Error", " ERROR "). */
+export function isErrorColumn(header: string): boolean {
+  return words(header).join('') === ERROR_COLUMN;
+}
+
 /** Lowercase words without accents or punctuation; camelCase is split: "firstName" → first, name. */
 function words(text: string): string[] {
   return text
@@ -62,8 +67,8 @@ function score(header: string[], field: FieldSpec): number {
 export function suggestMapping(headers: readonly string[], fields: readonly FieldSpec[]): Mapping {
   const candidates: { header: number; field: number; score: number }[] = [];
   headers.forEach((header, h) => {
+    if (isErrorColumn(header)) return;
     const tokens = words(header);
-    if (tokens.join('') === ERROR_COLUMN) return;
     fields.forEach((field, f) => {
       const value = score(tokens, field);
       if (value > 0) candidates.push({ header: h, field: f, score: value });
