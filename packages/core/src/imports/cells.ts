@@ -47,11 +47,22 @@ interface Digits {
   fraction: string;
 }
 
+/** The common case, read without guessing: "1234", "-12.5" (not "1.234": that is ambiguous). */
+const PLAIN = /^([+-]?)(\d+)(?:\.(\d{1,2}|\d{4,}))?$/;
+
 /**
  * A decimal number as written in a spreadsheet: `1234.5`, `1,234.50`, `1.234,50`,
  * `1 234,50`, `1'234.50`, with an optional sign. Digits stay text so money never meets a float.
  */
 function readDigits(raw: string, options: NumberOptions, example: string): CellResult<Digits> {
+  const plain = options.decimalSeparator === ',' ? null : PLAIN.exec(raw.trim());
+  if (plain) {
+    return ok({
+      negative: plain[1] === '-',
+      whole: plain[2]!.replace(/^0+(?=\d)/, ''),
+      fraction: plain[3] ?? '',
+    });
+  }
   const signed = /^([+-]?)\s*(.*)$/s.exec(raw.trim())!;
   // Spaces and apostrophes group thousands only between digits: "1 234,50", "1'234.50".
   const text = signed[2]!.replace(/(?<=\d)[\s\u00a0\u202f'\u2019](?=\d)/g, 'G');
@@ -121,8 +132,7 @@ export function parseMoney(
 ): CellResult<number | null> {
   const code = currency.trim().toUpperCase();
   if (!CURRENCIES.has(code)) return fail(`cannot be read: "${currency}" is not an ISO 4217 currency code`);
-  const digits = minorDigits(code);
-  const example = digits === 0 ? '1200' : `1234.${'5'.repeat(digits)}`;
+  const { digits, example } = currencyFormat(code);
   if (raw.trim() === '') return ok(null);
   const signed = /^([+-]?)\s*(.*)$/s.exec(raw.trim())!;
   const amount = stripCurrency(signed[2]!, code);
@@ -142,12 +152,25 @@ export function parseMoney(
 
 /** The amount without a leading or trailing code or symbol of its currency. */
 function stripCurrency(text: string, code: string): string {
+  if (/^[\d.,]/.test(text) && /\d$/.test(text)) return text;
   const upper = text.toUpperCase();
   for (const symbol of [code, ...currencySymbols(code)]) {
     if (upper.startsWith(symbol)) return text.slice(symbol.length).trim();
     if (upper.endsWith(symbol)) return text.slice(0, -symbol.length).trim();
   }
   return text;
+}
+
+/** minorDigits builds an Intl formatter; a million rows must not. */
+const formatCache = new Map<string, { digits: number; example: string }>();
+function currencyFormat(code: string): { digits: number; example: string } {
+  let format = formatCache.get(code);
+  if (!format) {
+    const digits = minorDigits(code);
+    format = { digits, example: digits === 0 ? '1200' : `1234.${'5'.repeat(digits)}` };
+    formatCache.set(code, format);
+  }
+  return format;
 }
 
 const symbolCache = new Map<string, string[]>();

@@ -36,28 +36,37 @@ type RowObject = { [key: string]: string | RowObject };
 
 /** The row object of one row: the raw text of each mapped cell under its field key. */
 export function mapRow(cells: readonly string[], columns: ColumnMap): RowObject {
-  const row: RowObject = {};
-  for (const [key, index] of Object.entries(columns)) {
-    const value = cells[index] ?? '';
-    if (!key.includes('.')) {
-      row[key] = value;
-      continue;
-    }
-    const parts = key.split('.');
-    let target = row;
-    for (const part of parts.slice(0, -1)) {
-      const next = target[part];
-      if (typeof next === 'object') {
-        target = next;
-      } else {
-        const nested: RowObject = {};
-        target[part] = nested;
-        target = nested;
-      }
-    }
-    target[parts.at(-1)!] = value;
+  return rowMapper(columns)(cells);
+}
+
+function rowMapper(columns: ColumnMap): (cells: readonly string[]) => RowObject {
+  const entries = Object.entries(columns).map(([key, index]) => ({ index, path: key.split('.') }));
+  const flat = entries.every((entry) => entry.path.length === 1);
+  if (flat) {
+    return (cells) => {
+      const row: RowObject = {};
+      for (const { index, path } of entries) row[path[0]!] = cells[index] ?? '';
+      return row;
+    };
   }
-  return row;
+  return (cells) => {
+    const row: RowObject = {};
+    for (const { index, path } of entries) {
+      let target = row;
+      for (const part of path.slice(0, -1)) {
+        const next = target[part];
+        if (typeof next === 'object') {
+          target = next;
+        } else {
+          const nested: RowObject = {};
+          target[part] = nested;
+          target = nested;
+        }
+      }
+      target[path.at(-1)!] = cells[index] ?? '';
+    }
+    return row;
+  };
 }
 
 export function validateRows<S extends z.ZodType>(
@@ -66,11 +75,12 @@ export function validateRows<S extends z.ZodType>(
   kind: Pick<ImportKind<S>, 'schema'>,
 ): ValidatedRows<z.output<S>> {
   const columnOf = columnFinder(file.headers, columns);
+  const toObject = rowMapper(columns);
   const valid: ValidRow<z.output<S>>[] = [];
   const refused: RejectedRow[] = [];
   for (const row of file.rows) {
     if (isBlank(row)) continue;
-    const result = kind.schema.safeParse(mapRow(row.cells, columns));
+    const result = kind.schema.safeParse(toObject(row.cells));
     if (result.success) {
       valid.push({ line: row.line, value: result.data, cells: row.cells });
     } else {
