@@ -55,12 +55,13 @@ export function readCsv(input: string | Buffer): CsvFile {
   }
   const delimiter = detectDelimiter(buffer);
   const records = parseRecords(buffer, delimiter);
-  const [header, ...body] = records;
-  const headers = checkHeader(header ?? []);
+  const header = records[0] ?? [];
+  const headers = checkHeader(header);
   const rows: CsvRow[] = [];
   const rejected: RejectedRow[] = [];
-  let line = 2 + lineBreaks(header ?? []);
-  for (const cells of body) {
+  let line = 2 + lineBreaks(header);
+  for (let i = 1; i < records.length; i++) {
+    const cells = records[i]!;
     const start = line;
     line += 1 + lineBreaks(cells);
     if (cells.length === 1 && cells[0]!.trim() === '') continue;
