@@ -18,6 +18,21 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: errorBody } },
 });
 
+const UPLOAD_CONTENT = {
+  'text/csv': { schema: { type: 'string', description: 'The CSV file (RFC 4180, UTF-8, , ; or tab).' } },
+  'multipart/form-data': {
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        mapping: { type: 'string', description: 'JSON: { "CSV header": "field" | null }' },
+        dryRun: { type: 'string', enum: ['true', 'false'] },
+      },
+    },
+  },
+};
+
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 export function openApiDocument(routes: Route[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -56,6 +71,7 @@ export function openApiDocument(routes: Route[], version: string) {
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } }
         : {}),
+      ...(route.upload ? { requestBody: { required: true, content: UPLOAD_CONTENT } } : {}),
       responses: { [String(status)]: success, ...errors },
     };
   }

@@ -68,3 +68,11 @@ REVOKE ALL ON FUNCTION rapport_people_matching(tsquery), rapport_companies_match
   rapport_people_with_email(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION rapport_people_matching(tsquery), rapport_companies_matching(tsquery),
   rapport_people_with_email(text) TO rapport_app;
+
+CREATE FUNCTION rapport_people_with_any_email(addrs text[]) RETURNS SETOF text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+  SELECT p.id FROM people p
+  WHERE p.workspace_id = current_setting('rapport.workspace_id', true) AND p.additional_emails && addrs
+$$;
+REVOKE ALL ON FUNCTION rapport_people_with_any_email(text[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rapport_people_with_any_email(text[]) TO rapport_app;

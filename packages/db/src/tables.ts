@@ -282,7 +282,9 @@ export interface ImportsTable {
   total_rows: Defaulted<number>;
   created_count: Defaulted<number>;
   updated_count: Defaulted<number>;
+  unchanged_count: Defaulted<number>;
   rejected_count: Defaulted<number>;
+  mapping: Json<Record<string, string | null>>;
   errors: Json<unknown[]>;
   error_csv: string | null;
   created_by: string;

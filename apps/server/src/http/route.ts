@@ -29,6 +29,8 @@ export interface Definition<P, Q, B, Extra> {
   params?: P;
   query?: Q;
   body?: B;
+  /** The request carries a CSV file (text/csv or multipart/form-data) rather than JSON. */
+  upload?: boolean;
   /** Status and schema of the success answer; `null` schema for 204 or non-JSON answers. */
   response: {
     status: 200 | 201 | 202 | 204;

@@ -4,6 +4,8 @@ import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { companiesRoutes } from './companies.ts';
 import { customFieldsRoutes } from './custom-fields.ts';
+import { exportsRoutes } from './exports.ts';
+import { importsRoutes } from './imports.ts';
 import { interactionsRoutes } from './interactions.ts';
 import { membershipsRoutes } from './memberships.ts';
 import { notesRoutes } from './notes.ts';
@@ -28,6 +30,8 @@ export const routes: Route[] = [
   ...productsRoutes,
   ...notesRoutes,
   ...tasksRoutes,
+  ...importsRoutes,
+  ...exportsRoutes,
   ...customFieldsRoutes,
   ...usersRoutes,
   ...apiKeysRoutes,

@@ -117,3 +117,23 @@ export function companiesByIds(ctx: Ctx, ids: string[]): Promise<CompanyRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return ctx.db.selectFrom('companies').select(COLUMNS).where('id', 'in', ids).execute();
 }
+
+/** Live companies whose external id, domain or lowercased name is one of `values`. */
+export function liveCompaniesBy(
+  ctx: Ctx,
+  column: 'external_id' | 'domain' | 'name',
+  values: string[],
+): Promise<CompanyRow[]> {
+  if (values.length === 0) return Promise.resolve([]);
+  const query = ctx.db.selectFrom('companies').select(COLUMNS).where('merged_into_id', 'is', null);
+  return (
+    column === 'name' ? query.where('sort_name', 'in', values) : query.where(column, 'in', values)
+  ).execute();
+}
+
+/** A page of live companies by id, for exports. */
+export function companiesAfter(ctx: Ctx, afterId: string | null, limit: number): Promise<CompanyRow[]> {
+  let query = ctx.db.selectFrom('companies').select(COLUMNS).where('merged_into_id', 'is', null);
+  if (afterId) query = query.where('id', '>', afterId);
+  return query.orderBy('id').limit(limit).execute();
+}

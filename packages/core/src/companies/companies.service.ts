@@ -151,3 +151,15 @@ export async function foldCompanyInto(ctx: Ctx, survivorId: string, loserId: str
   const loser = await requireCompany(ctx, loserId, 'mergedId');
   await foldCompany(ctx, survivor, loser);
 }
+
+export {
+  type CompanyImportRow,
+  type CompanyRef,
+  importCompanies,
+  resolveCompanyRefs,
+} from './companies.import.ts';
+
+/** For exports: a page of live companies (by id) as API records. */
+export async function companiesPage(ctx: Ctx, afterId: string | null, limit: number): Promise<Company[]> {
+  return (await repo.companiesAfter(ctx, afterId, limit)).map(presentCompany);
+}

@@ -156,3 +156,4 @@ export function customFilter(
   }
   return out;
 }
+export type { CustomFieldRow } from './custom-fields.repo.ts';

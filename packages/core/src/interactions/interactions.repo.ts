@@ -167,3 +167,10 @@ export async function moveCompany(ctx: Ctx, fromId: string, toId: string): Promi
     .where('company_id', '=', fromId)
     .execute();
 }
+
+/** Ids of a page of interactions by id (oldest first, so corrections follow what they correct). */
+export async function idsAfter(ctx: Ctx, afterId: string | null, limit: number): Promise<string[]> {
+  let query = ctx.db.selectFrom('interactions').select('id');
+  if (afterId) query = query.where('id', '>', afterId);
+  return (await query.orderBy('id').limit(limit).execute()).map((row) => row.id);
+}

@@ -73,6 +73,7 @@ export const interaction = z
     users: z.array(participant),
     externalId: z.string().nullable(),
     correctsId: z.string().nullable().describe('The entry this one corrects.'),
+    correctionReason: z.string().nullable().describe('Why it was corrected.'),
     correctedById: z.string().nullable().describe('The newer entry that corrects this one.'),
     createdBy: z.string(),
     createdAt: isoDateTime,

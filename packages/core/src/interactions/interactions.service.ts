@@ -30,6 +30,7 @@ export function presentInteraction(row: repo.InteractionRow): Interaction {
     users: row.users as Interaction['users'],
     externalId: row.external_id,
     correctsId: row.corrects_id,
+    correctionReason: row.correction_reason,
     correctedById: row.corrected_by_id,
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
@@ -161,4 +162,15 @@ export function moveInteractionsOfPerson(ctx: Ctx, fromId: string, toId: string)
 
 export function moveInteractionsOfCompany(ctx: Ctx, fromId: string, toId: string): Promise<void> {
   return repo.moveCompany(ctx, fromId, toId);
+}
+
+export { type InteractionImportRow, importInteractions } from './interactions.import.ts';
+
+/** For exports: a page of interactions (by id) with participants. */
+export async function interactionsPage(
+  ctx: Ctx,
+  afterId: string | null,
+  limit: number,
+): Promise<Interaction[]> {
+  return getInteractions(ctx, await repo.idsAfter(ctx, afterId, limit));
 }

@@ -1,6 +1,7 @@
 import type { MembershipsTable } from '@rapport/db';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
+import { newId } from '../shared/ids.ts';
 
 export type MembershipRow = Selectable<MembershipsTable> & { person_name: string; company_name: string };
 
@@ -97,5 +98,88 @@ export async function moveCompanyMemberships(ctx: Ctx, fromId: string, toId: str
     .updateTable('memberships')
     .set({ company_id: toId, updated_at: ctx.clock.now() })
     .where('company_id', '=', fromId)
+    .execute();
+}
+
+export interface MembershipUpsert {
+  personId: string;
+  companyId: string;
+  role?: string | null | undefined;
+  level?: MembershipsTable['level'] | undefined;
+  function?: string | null | undefined;
+  isPrimary?: boolean | null | undefined;
+}
+
+/** Adds memberships, or fills in role, level and function of existing ones (empty values never erase). */
+export async function upsertMemberships(ctx: Ctx, rows: MembershipUpsert[]): Promise<number> {
+  let written = 0;
+  const now = ctx.clock.now();
+  for (let i = 0; i < rows.length; i += 500) {
+    const part = rows.slice(i, i + 500);
+    const result = await ctx.db
+      .insertInto('memberships')
+      .values(
+        part.map((row) => ({
+          id: newId('membership'),
+          workspace_id: ctx.workspaceId,
+          person_id: row.personId,
+          company_id: row.companyId,
+          role: row.role ?? null,
+          level: row.level ?? null,
+          function: row.function ?? null,
+          is_primary: row.isPrimary ?? false,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['workspace_id', 'person_id', 'company_id']).doUpdateSet((eb) => ({
+          role: sql`coalesce(${eb.ref('excluded.role')}, memberships.role)`,
+          level: sql`coalesce(${eb.ref('excluded.level')}, memberships.level)`,
+          function: sql`coalesce(${eb.ref('excluded.function')}, memberships.function)`,
+          is_primary: sql`excluded.is_primary or memberships.is_primary`,
+          updated_at: now,
+        })),
+      )
+      .executeTakeFirst();
+    written += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return written;
+}
+
+export interface MembershipExportRow {
+  person_id: string;
+  company_id: string;
+  company_name: string;
+  company_domain: string | null;
+  company_external_id: string | null;
+  role: string | null;
+  level: string | null;
+  function: string | null;
+  is_primary: boolean;
+}
+
+export function membershipsOfPeople(ctx: Ctx, personIds: string[]): Promise<MembershipExportRow[]> {
+  if (personIds.length === 0) return Promise.resolve([]);
+  return ctx.db
+    .selectFrom('memberships as m')
+    .innerJoin('companies as c', (join) =>
+      join.onRef('c.workspace_id', '=', 'm.workspace_id').onRef('c.id', '=', 'm.company_id'),
+    )
+    .select([
+      'm.person_id',
+      'm.company_id',
+      'c.name as company_name',
+      'c.domain as company_domain',
+      'c.external_id as company_external_id',
+      'm.role',
+      'm.level',
+      'm.function',
+      'm.is_primary',
+    ])
+    .where('m.person_id', 'in', personIds)
+    .orderBy('m.person_id')
+    .orderBy('m.is_primary', 'desc')
+    .orderBy('m.created_at')
     .execute();
 }

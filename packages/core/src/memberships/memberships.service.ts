@@ -105,3 +105,22 @@ export function moveMembershipsOfPerson(ctx: Ctx, fromId: string, toId: string):
 export function moveMembershipsOfCompany(ctx: Ctx, fromId: string, toId: string): Promise<void> {
   return repo.moveCompanyMemberships(ctx, fromId, toId);
 }
+
+/** For imports: memberships named by person and company rows, deduplicated by pair. */
+export function upsertMemberships(ctx: Ctx, rows: repo.MembershipUpsert[]): Promise<number> {
+  const byPair = new Map<string, repo.MembershipUpsert>();
+  for (const row of rows) {
+    const key = `${row.personId}|${row.companyId}`;
+    const earlier = byPair.get(key);
+    byPair.set(
+      key,
+      earlier ? { ...earlier, ...Object.fromEntries(Object.entries(row).filter(([, v]) => v != null)) } : row,
+    );
+  }
+  return repo.upsertMemberships(ctx, [...byPair.values()]);
+}
+
+/** For exports: the memberships of many people, with their companies' keys. */
+export function membershipsOfPeople(ctx: Ctx, personIds: string[]) {
+  return repo.membershipsOfPeople(ctx, personIds);
+}

@@ -110,3 +110,10 @@ export function ordersByReference(ctx: Ctx, prefix: string, limit: number): Prom
     .limit(limit)
     .execute();
 }
+
+/** A page of orders by id, for exports. */
+export function ordersAfter(ctx: Ctx, afterId: string | null, limit: number): Promise<OrderRow[]> {
+  let query = ctx.db.selectFrom('orders').selectAll();
+  if (afterId) query = query.where('id', '>', afterId);
+  return query.orderBy('id').limit(limit).execute();
+}

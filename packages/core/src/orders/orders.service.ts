@@ -230,3 +230,10 @@ export async function findOrdersByReference(ctx: Ctx, text: string, limit = 5): 
   const rows = byId.length ? byId : await repo.ordersByReference(ctx, reference, limit);
   return withLines(ctx, rows);
 }
+
+export { importOrders, type OrderImportRow } from './orders.import.ts';
+
+/** For exports: a page of orders (by id) with their lines. */
+export async function ordersPage(ctx: Ctx, afterId: string | null, limit: number): Promise<Order[]> {
+  return withLines(ctx, await repo.ordersAfter(ctx, afterId, limit));
+}

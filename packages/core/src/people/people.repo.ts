@@ -132,3 +132,33 @@ export function listPeople(
     .limit(limit + 1)
     .execute() as Promise<PersonRow[]>;
 }
+
+/** People (merged ones too) by id, external id or lowercased email, primary or additional. */
+export function peopleBy(
+  ctx: Ctx,
+  key: 'id' | 'external_id' | 'email',
+  values: string[],
+): Promise<PersonRow[]> {
+  if (values.length === 0) return Promise.resolve([]);
+  const query = ctx.db.selectFrom('people').select(COLUMNS);
+  if (key === 'email') {
+    // Two index lookups: primary emails through the unique index, additional ones through GIN.
+    const primary = query
+      .where(sql`lower(email)`, 'in', values)
+      .where('email', 'is not', null)
+      .where('merged_into_id', 'is', null)
+      .execute();
+    const additional = query
+      .where('id', 'in', sql<string>`(select rapport_people_with_any_email(${sql.val(values)}::text[]))`)
+      .execute();
+    return Promise.all([primary, additional]).then(([a, b]) => [...a, ...b] as PersonRow[]);
+  }
+  return query.where(key, 'in', values).execute() as Promise<PersonRow[]>;
+}
+
+/** A page of live people by id, for exports. */
+export function peopleAfter(ctx: Ctx, afterId: string | null, limit: number): Promise<PersonRow[]> {
+  let query = ctx.db.selectFrom('people').select(COLUMNS).where('merged_into_id', 'is', null);
+  if (afterId) query = query.where('id', '>', afterId);
+  return query.orderBy('id').limit(limit).execute() as Promise<PersonRow[]>;
+}

@@ -155,3 +155,10 @@ export async function foldPersonInto(ctx: Ctx, survivorId: string, loserId: stri
   const loser = await requirePerson(ctx, loserId, 'mergedId');
   await foldPerson(ctx, survivor, loser);
 }
+
+export { importPeople, type PersonImportRow, type PersonRef, resolvePersonRefs } from './people.import.ts';
+
+/** For exports: a page of live people (by id) as API records. */
+export async function peoplePage(ctx: Ctx, afterId: string | null, limit: number): Promise<Person[]> {
+  return (await repo.peopleAfter(ctx, afterId, limit)).map(presentPerson);
+}

@@ -97,3 +97,22 @@ export async function countAdmins(db: Kysely<Database>, workspaceId: string): Pr
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Members of the scoped workspace by lowercased email (for owner columns in imports). */
+export async function memberIdsByEmail(db: Kysely<Database>, emails: string[]): Promise<Map<string, string>> {
+  if (emails.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('workspace_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', sql<string>`lower(u.email)`.as('email')])
+    .where(sql`lower(u.email)`, 'in', emails)
+    .execute();
+  return new Map(rows.map((row) => [row.email, row.id]));
+}
+
+/** Emails of users by id (for owner columns in exports). */
+export async function emailsOfUsers(db: Kysely<Database>, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'email']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.email]));
+}

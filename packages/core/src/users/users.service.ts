@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Role } from '@rapport/db';
-import type { SystemCtx } from '../shared/context.ts';
+import type { Ctx, SystemCtx } from '../shared/context.ts';
 import { AppError, conflict, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { parseInput } from '../shared/validate.ts';
@@ -135,4 +135,13 @@ export async function setPassword(sys: SystemCtx, userId: string, password: stri
 
 export function findUserByEmail(sys: SystemCtx, email: string): Promise<repo.UserRow | undefined> {
   return repo.findUserByEmail(sys.db.kysely, email);
+}
+
+/** Workspace members by email, inside a workspace transaction (imports name owners by email). */
+export function memberIdsByEmail(ctx: Ctx, emails: string[]): Promise<Map<string, string>> {
+  return repo.memberIdsByEmail(ctx.db, [...new Set(emails.map((e) => e.trim().toLowerCase()))]);
+}
+
+export function emailsOfUsers(ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
+  return repo.emailsOfUsers(ctx.db, [...new Set(ids)]);
 }

@@ -1,0 +1,224 @@
+import { sql } from 'kysely';
+import { productsBySku } from '../products/products.service.ts';
+import type { Ctx } from '../shared/context.ts';
+import { newId } from '../shared/ids.ts';
+import { emptyOutcome, type ImportOutcome, type RowProblem } from '../shared/transfer.ts';
+import type { ORDER_STATUSES } from './orders.schema.ts';
+
+/** One row of an orders file: an order, or one line of an order (rows with the same key). */
+export interface OrderImportRow {
+  line: number;
+  id?: string | null;
+  externalId?: string | null;
+  personId: string | null;
+  companyId: string | null;
+  status?: (typeof ORDER_STATUSES)[number] | null;
+  orderedAt: string;
+  currency: string;
+  subtotalMinor?: number | null;
+  discountMinor?: number | null;
+  taxMinor?: number | null;
+  shippingMinor?: number | null;
+  totalMinor?: number | null;
+  channel?: string | null;
+  item?: {
+    sku?: string | null;
+    name?: string | null;
+    quantity?: number | null;
+    unitPriceMinor?: number | null;
+    discountMinor?: number | null;
+  } | null;
+}
+
+interface Order {
+  key: string;
+  first: OrderImportRow;
+  id: string;
+  lines: {
+    line: number;
+    sku: string | null;
+    name: string;
+    productId: string | null;
+    quantity: number;
+    unit: number;
+    discount: number;
+  }[];
+}
+
+/** COPY's CSV: empty unquoted is NULL; quote only what needs it. */
+function field(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  return /[",\r\n]/.test(value) || value === '' ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+const ORDER_COLUMNS = [
+  'id',
+  'workspace_id',
+  'external_id',
+  'person_id',
+  'company_id',
+  'status',
+  'ordered_at',
+  'currency',
+  'subtotal_minor',
+  'discount_minor',
+  'tax_minor',
+  'shipping_minor',
+  'total_minor',
+  'channel',
+  'created_at',
+  'updated_at',
+] as const;
+
+const LINE_COLUMNS = [
+  'order_key',
+  'line_no',
+  'product_id',
+  'sku',
+  'name',
+  'quantity',
+  'unit_price_minor',
+  'discount_minor',
+  'total_minor',
+] as const;
+
+function group(rows: OrderImportRow[], problems: RowProblem[]): Order[] {
+  const orders = new Map<string, Order>();
+  for (const row of rows) {
+    const key = row.id ? `i:${row.id}` : row.externalId ? `x:${row.externalId}` : `l:${row.line}`;
+    let order = orders.get(key);
+    if (!order) {
+      const id = row.id && /^ord_[0-9a-z]{26}$/.test(row.id) ? row.id : newId('order');
+      order = { key, first: row, id, lines: [] };
+      orders.set(key, order);
+    } else if (order.first.currency !== row.currency) {
+      problems.push({
+        line: row.line,
+        field: 'currency',
+        message: `differs from line ${order.first.line} of the same order`,
+      });
+      continue;
+    }
+    if (row.item && (row.item.sku || row.item.name)) {
+      order.lines.push({
+        line: row.line,
+        sku: row.item.sku ?? null,
+        name: row.item.name ?? row.item.sku ?? '',
+        productId: null,
+        quantity: row.item.quantity ?? 1,
+        unit: row.item.unitPriceMinor ?? Number.NaN,
+        discount: row.item.discountMinor ?? 0,
+      });
+    }
+  }
+  return [...orders.values()];
+}
+
+async function priceLines(ctx: Ctx, orders: Order[], problems: RowProblem[]): Promise<Set<string>> {
+  const skus = orders.flatMap((o) => o.lines.flatMap((l) => (l.sku ? [l.sku] : [])));
+  const products = await productsBySku(ctx, skus);
+  const bad = new Set<string>();
+  for (const order of orders) {
+    for (const line of order.lines) {
+      const product = line.sku ? products.get(line.sku) : undefined;
+      line.productId = product?.id ?? null;
+      if (product && (!line.name || line.name === line.sku)) line.name = product.name;
+      if (Number.isNaN(line.unit)) {
+        if (product?.priceMinor != null && product.currency === order.first.currency)
+          line.unit = product.priceMinor;
+        else {
+          problems.push({
+            line: line.line,
+            field: 'unitPrice',
+            message: `is needed: no ${order.first.currency} list price for this product`,
+          });
+          bad.add(order.key);
+        }
+      }
+    }
+  }
+  return bad;
+}
+
+/**
+ * Creates or updates orders in bulk: the rows go by COPY into a temp table (COPY is refused
+ * on tables under row-level security) and from there into `orders` in one INSERT … SELECT per
+ * matching rule, which row-level security checks. An order matches by external id, else by id.
+ * Lines, when the file has them, replace the order's lines.
+ */
+export async function importOrders(ctx: Ctx, rows: OrderImportRow[]): Promise<ImportOutcome> {
+  const outcome = emptyOutcome();
+  const orders = group(rows, outcome.problems);
+  const bad = await priceLines(ctx, orders, outcome.problems);
+  const kept = orders.filter((order) => !bad.has(order.key));
+  const now = ctx.clock.now().toISOString();
+  await sql`create temp table import_orders (like orders including defaults, order_key text) on commit drop`.execute(
+    ctx.db,
+  );
+  const BATCH = 50_000;
+  for (let i = 0; i < kept.length; i += BATCH) {
+    let csv = '';
+    for (const order of kept.slice(i, i + BATCH)) {
+      const r = order.first;
+      const subtotal = order.lines.length
+        ? order.lines.reduce((sum, l) => sum + l.quantity * l.unit - l.discount, 0)
+        : (r.subtotalMinor ?? r.totalMinor ?? 0);
+      const discount = r.discountMinor ?? 0;
+      const total = r.totalMinor ?? subtotal - discount + (r.taxMinor ?? 0) + (r.shippingMinor ?? 0);
+      csv += `${order.id},${ctx.workspaceId},${field(r.externalId)},${field(r.personId)},${field(r.companyId)},${r.status ?? 'paid'},${r.orderedAt},${r.currency},${subtotal},${discount},${r.taxMinor ?? 0},${r.shippingMinor ?? 0},${total},${field(r.channel)},${now},${now},${field(order.key)}\n`;
+    }
+    await ctx.tx.copyCsv('import_orders', [...ORDER_COLUMNS, 'order_key'], csv);
+  }
+  const columns = sql.raw(ORDER_COLUMNS.join(', '));
+  const update = sql.raw(
+    'person_id = excluded.person_id, company_id = excluded.company_id, status = excluded.status, ordered_at = excluded.ordered_at, currency = excluded.currency, subtotal_minor = excluded.subtotal_minor, discount_minor = excluded.discount_minor, tax_minor = excluded.tax_minor, shipping_minor = excluded.shipping_minor, total_minor = excluded.total_minor, channel = coalesce(excluded.channel, orders.channel), updated_at = excluded.updated_at',
+  );
+  const changed = sql.raw(
+    '(orders.person_id, orders.company_id, orders.status, orders.ordered_at, orders.currency, orders.subtotal_minor, orders.discount_minor, orders.tax_minor, orders.shipping_minor, orders.total_minor) is distinct from (excluded.person_id, excluded.company_id, excluded.status, excluded.ordered_at, excluded.currency, excluded.subtotal_minor, excluded.discount_minor, excluded.tax_minor, excluded.shipping_minor, excluded.total_minor)',
+  );
+  const counts = await sql<{ created: number; updated: number }>`
+    with by_external as (
+      insert into orders (${columns}) select ${columns} from import_orders where external_id is not null
+      on conflict (workspace_id, external_id) where external_id is not null do update set ${update} where ${changed}
+      returning (xmax = 0) as created
+    ), by_id as (
+      insert into orders (${columns}) select ${columns} from import_orders where external_id is null
+      on conflict (workspace_id, id) do update set ${update} where ${changed}
+      returning (xmax = 0) as created
+    ), done as (select created from by_external union all select created from by_id)
+    select count(*) filter (where created)::int as created, count(*) filter (where not created)::int as updated from done`.execute(
+    ctx.db,
+  );
+  outcome.created = counts.rows[0]?.created ?? 0;
+  outcome.updated = counts.rows[0]?.updated ?? 0;
+  outcome.unchanged = kept.length - outcome.created - outcome.updated;
+  const withLines = kept.filter((order) => order.lines.length);
+  if (withLines.length) await replaceLines(ctx, withLines);
+  return outcome;
+}
+
+async function replaceLines(ctx: Ctx, orders: Order[]) {
+  await sql`create temp table import_lines (order_key text, line_no int, product_id text, sku text, name text, quantity int, unit_price_minor bigint, discount_minor bigint, total_minor bigint) on commit drop`.execute(
+    ctx.db,
+  );
+  let csv = '';
+  for (const order of orders) {
+    order.lines.forEach((l, index) => {
+      csv += `${field(order.key)},${index + 1},${field(l.productId)},${field(l.sku)},${field(l.name)},${l.quantity},${l.unit},${l.discount},${l.quantity * l.unit - l.discount}\n`;
+    });
+  }
+  await ctx.tx.copyCsv('import_lines', LINE_COLUMNS, csv);
+  // The stored order of each key: matched by external id, else by id (see importOrders).
+  await sql`
+    create temp table import_targets on commit drop as
+    select distinct i.order_key, o.id from import_orders i
+    join orders o on o.workspace_id = i.workspace_id
+      and ((i.external_id is not null and o.external_id = i.external_id) or (i.external_id is null and o.id = i.id))
+    where i.order_key in (select order_key from import_lines)`.execute(ctx.db);
+  await sql`delete from order_lines where order_id in (select id from import_targets)`.execute(ctx.db);
+  await sql`
+    insert into order_lines (workspace_id, order_id, line_no, product_id, sku, name, quantity, unit_price_minor, discount_minor, total_minor)
+    select ${ctx.workspaceId}, t.id, l.line_no, l.product_id, l.sku, l.name, l.quantity, l.unit_price_minor, l.discount_minor, l.total_minor
+    from import_lines l join import_targets t on t.order_key = l.order_key`.execute(ctx.db);
+}
