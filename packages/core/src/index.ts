@@ -18,5 +18,6 @@ export * from './shared/paging.ts';
 export * from './shared/validate.ts';
 export * from './users/users.schema.ts';
 export * from './users/users.service.ts';
+export * from './workspaces/workspaces.bootstrap.ts';
 export * from './workspaces/workspaces.schema.ts';
 export * from './workspaces/workspaces.service.ts';
