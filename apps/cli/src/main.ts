@@ -7,6 +7,12 @@ import { registerUser } from './commands/user.ts';
 import { registerWorkspace } from './commands/workspace.ts';
 import { report } from './output.ts';
 
+// `rapport … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 // Settings made here are inherited by every command defined with program.command().
