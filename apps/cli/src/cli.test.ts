@@ -58,7 +58,11 @@ const targets = [embeddedTarget(), ...(serverUrl ? [serverTarget(serverUrl)] : [
 const BOSS = { email: 'boss@example.test', password: 'boss password 123' };
 const ANN = { email: 'ann@example.test', password: 'ann password 123' };
 
-describe.each(targets)('rapport on $name', { timeout: 120_000 }, (target) => {
+afterAll(killAll); // whatever a failed test left running
+
+// The targets run side by side (each in its own database); the steps of one target in order.
+describe.concurrent.each(targets)('rapport on $name', { timeout: 180_000 }, (target) => {
+  const step = it.sequential;
   const args = () => target.args;
   let server: Served | undefined;
   let acmeId = '';
@@ -66,11 +70,11 @@ describe.each(targets)('rapport on $name', { timeout: 120_000 }, (target) => {
 
   beforeAll(() => target.setUp());
   afterAll(async () => {
-    await killAll();
+    await server?.stop();
     await target.tearDown();
   });
 
-  it('migrate creates the database and applies every migration, then has nothing to do', async () => {
+  step('migrate creates the database and applies every migration, then has nothing to do', async () => {
     const first = await rapport(['migrate', ...args()]);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
@@ -85,7 +89,7 @@ describe.each(targets)('rapport on $name', { timeout: 120_000 }, (target) => {
     expect(again.stdout).toMatch(/^Up to date: .* has all \d+ migrations\.$/m);
   });
 
-  it('says there is no workspace yet and what to do about it', async () => {
+  step('says there is no workspace yet and what to do about it', async () => {
     const list = await rapport(['workspace', 'list', ...args()]);
     expect(list.code).toBe(0);
     expect(list.stdout).toBe('');
@@ -95,7 +99,7 @@ describe.each(targets)('rapport on $name', { timeout: 120_000 }, (target) => {
     expect(key.stderr).toContain('No workspace yet: run `rapport demo` or `rapport workspace create`');
   });
 
-  it('serve refuses to start with a weak first-admin password from the environment', async () => {
+  step('serve refuses to start with a weak first-admin password from the environment', async () => {
     const result = await rapport(['serve', '--host', '127.0.0.1', '--port', '0', ...args()], {
       env: { RAPPORT_ADMIN_EMAIL: BOSS.email, RAPPORT_ADMIN_PASSWORD: 'short' },
     });
@@ -105,7 +109,7 @@ describe.each(targets)('rapport on $name', { timeout: 120_000 }, (target) => {
     expect(result.stdout).not.toContain('Serving on');
   });
 
-  it('serve creates the first admin from the environment on the first start, who can sign in', async () => {
+  step('serve creates the first admin from the environment on the first start, who can sign in', async () => {
     server = await serve(args(), { RAPPORT_ADMIN_EMAIL: BOSS.email, RAPPORT_ADMIN_PASSWORD: BOSS.password });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const { stdout } = server.output();
@@ -120,7 +124,7 @@ describe.each(targets)('rapport on $name', { timeout: 120_000 }, (target) => {
   });
 
   if (target.embedded) {
-    it('keeps a second process out of the data directory while serve runs', async () => {
+    step('keeps a second process out of the data directory while serve runs', async () => {
       const second = await rapport(['serve', '--host', '127.0.0.1', '--port', '0', ...args()]);
       expect(second.code).toBe(1);
       expect(second.stderr).toContain('is in use by another Rapport process');
@@ -132,7 +136,7 @@ describe.each(targets)('rapport on $name', { timeout: 120_000 }, (target) => {
       expect((await call(server!.url, 'GET', '/api/health')).body).toMatchObject({ status: 'ok' });
     });
   } else {
-    it('lets a second serve share the PostgreSQL database', async () => {
+    step('lets a second serve share the PostgreSQL database', async () => {
       const second = await serve(args());
       try {
         expect((await call(second.url, 'GET', '/api/health')).body).toMatchObject({ database: 'postgres' });
@@ -143,7 +147,7 @@ describe.each(targets)('rapport on $name', { timeout: 120_000 }, (target) => {
     });
   }
 
-  it('SIGTERM stops serve cleanly and releases the database', async () => {
+  step('SIGTERM stops serve cleanly and releases the database', async () => {
     const result = await server!.stop();
     server = undefined;
     expect(result.code).toBe(0);
@@ -154,7 +158,7 @@ describe.each(targets)('rapport on $name', { timeout: 120_000 }, (target) => {
     expect(migrate.stdout).toContain('Up to date');
   });
 
-  it('workspace create makes workspaces that workspace list shows', async () => {
+  step('workspace create makes workspaces that workspace list shows', async () => {
     const created = await rapport([
       'workspace',
       'create',
@@ -192,33 +196,36 @@ describe.each(targets)('rapport on $name', { timeout: 120_000 }, (target) => {
     expect(table.stdout).toMatch(new RegExp(`^acme-eu +Acme EU +${acmeId} `, 'm'));
   });
 
-  it('user create says what is wrong: several workspaces, unknown workspace, bad email or role, no password', async () => {
-    const user = ['user', 'create', '--email', ANN.email, '--name', 'Ann', '--password-stdin'];
-    const input = `${ANN.password}\n`;
-    const several = await rapport([...user, ...args()], { input });
-    expect(several.code).toBe(1);
-    expect(several.stderr).toContain(
-      'There are 3 workspaces; choose one with --workspace <slug>: my-workspace, acme-eu, beta.',
-    );
-    const unknown = await rapport([...user, '--workspace', 'nope', ...args()], { input });
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain(
-      'No workspace with id or slug "nope"; the workspaces are: my-workspace,',
-    );
-    const email = ['--email', 'not-an-email'];
-    const badEmail = await rapport([...user, ...email, '--workspace', 'acme-eu', ...args()], { input });
-    expect(badEmail.code).toBe(1);
-    expect(badEmail.stderr).toContain('email: must be an email address like ada@example.com');
-    const king = await rapport([...user, '--role', 'king', '--workspace', 'acme-eu', ...args()], { input });
-    expect(king.code).toBe(2);
-    expect(king.stderr).toContain("option '--role <role>' argument 'king' is invalid");
-    const noPassword = ['user', 'create', '--email', ANN.email, '--name', 'Ann', '--workspace', 'acme-eu'];
-    const none = await rapport([...noPassword, ...args()]);
-    expect(none.code).toBe(1);
-    expect(none.stderr).toContain('Give the password with --password-stdin');
-  });
+  step(
+    'user create says what is wrong: several workspaces, unknown workspace, bad email or role, no password',
+    async () => {
+      const user = ['user', 'create', '--email', ANN.email, '--name', 'Ann', '--password-stdin'];
+      const input = `${ANN.password}\n`;
+      const several = await rapport([...user, ...args()], { input });
+      expect(several.code).toBe(1);
+      expect(several.stderr).toContain(
+        'There are 3 workspaces; choose one with --workspace <slug>: my-workspace, acme-eu, beta.',
+      );
+      const unknown = await rapport([...user, '--workspace', 'nope', ...args()], { input });
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain(
+        'No workspace with id or slug "nope"; the workspaces are: my-workspace,',
+      );
+      const email = ['--email', 'not-an-email'];
+      const badEmail = await rapport([...user, ...email, '--workspace', 'acme-eu', ...args()], { input });
+      expect(badEmail.code).toBe(1);
+      expect(badEmail.stderr).toContain('email: must be an email address like ada@example.com');
+      const king = await rapport([...user, '--role', 'king', '--workspace', 'acme-eu', ...args()], { input });
+      expect(king.code).toBe(2);
+      expect(king.stderr).toContain("option '--role <role>' argument 'king' is invalid");
+      const noPassword = ['user', 'create', '--email', ANN.email, '--name', 'Ann', '--workspace', 'acme-eu'];
+      const none = await rapport([...noPassword, ...args()]);
+      expect(none.code).toBe(1);
+      expect(none.stderr).toContain('Give the password with --password-stdin');
+    },
+  );
 
-  it('user create adds a member with the password from stdin, and never prints it', async () => {
+  step('user create adds a member with the password from stdin, and never prints it', async () => {
     const result = await rapport(
       [
         'user',
@@ -244,7 +251,7 @@ describe.each(targets)('rapport on $name', { timeout: 120_000 }, (target) => {
     expect(result.stdout + result.stderr).not.toContain(ANN.password);
   });
 
-  it('apikey create prints the key alone on stdout, once, and checks --expires', async () => {
+  step('apikey create prints the key alone on stdout, once, and checks --expires', async () => {
     const create = ['apikey', 'create', '--name', 'BI export', '--role', 'viewer', '--workspace', 'acme-eu'];
     const result = await rapport([...create, '--expires', '2099-01-01', ...args()]);
     expect(result.code).toBe(0);
@@ -259,29 +266,35 @@ describe.each(targets)('rapport on $name', { timeout: 120_000 }, (target) => {
     expect(bad.stderr).toContain('expiresAt: must be a date-time like 2024-05-01T09:30:00Z');
   });
 
-  it('the user and the key the CLI made work against serve; the admin variables are ignored now', async () => {
-    const late = { email: 'late@example.test', password: 'late password 123' };
-    server = await serve(args(), { RAPPORT_ADMIN_EMAIL: late.email, RAPPORT_ADMIN_PASSWORD: late.password });
-    expect(server.output().stdout).not.toContain('Created the first admin');
-    const ann = await call(server.url, 'POST', '/api/v1/auth/login', {
-      body: { ...ANN, workspace: 'acme-eu' },
-    });
-    expect(ann.status).toBe(200);
-    expect(ann.body).toMatchObject({ role: 'manager', workspaceId: acmeId, user: { email: ANN.email } });
-    const boss = await call(server.url, 'POST', '/api/v1/auth/login', {
-      body: { ...BOSS, workspace: 'beta' },
-    });
-    expect(boss.body).toMatchObject({
-      role: 'admin',
-      workspaces: [{ slug: 'beta' }, { slug: 'my-workspace' }],
-    });
-    expect((await call(server.url, 'POST', '/api/v1/auth/login', { body: late })).status).toBe(401);
-    const me = await call(server.url, 'GET', '/api/v1/auth/me', { key: viewerKey });
-    expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ role: 'viewer', workspaceId: acmeId, user: null });
-    expect((await call(server.url, 'GET', '/api/v1/auth/me', { key: `${viewerKey}x` })).status).toBe(401);
-    const stopped = await server.stop();
-    server = undefined;
-    expect(stopped.code).toBe(0);
-  });
+  step(
+    'the user and the key the CLI made work against serve; the admin variables are ignored now',
+    async () => {
+      const late = { email: 'late@example.test', password: 'late password 123' };
+      server = await serve(args(), {
+        RAPPORT_ADMIN_EMAIL: late.email,
+        RAPPORT_ADMIN_PASSWORD: late.password,
+      });
+      expect(server.output().stdout).not.toContain('Created the first admin');
+      const ann = await call(server.url, 'POST', '/api/v1/auth/login', {
+        body: { ...ANN, workspace: 'acme-eu' },
+      });
+      expect(ann.status).toBe(200);
+      expect(ann.body).toMatchObject({ role: 'manager', workspaceId: acmeId, user: { email: ANN.email } });
+      const boss = await call(server.url, 'POST', '/api/v1/auth/login', {
+        body: { ...BOSS, workspace: 'beta' },
+      });
+      expect(boss.body).toMatchObject({
+        role: 'admin',
+        workspaces: [{ slug: 'beta' }, { slug: 'my-workspace' }],
+      });
+      expect((await call(server.url, 'POST', '/api/v1/auth/login', { body: late })).status).toBe(401);
+      const me = await call(server.url, 'GET', '/api/v1/auth/me', { key: viewerKey });
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({ role: 'viewer', workspaceId: acmeId, user: null });
+      expect((await call(server.url, 'GET', '/api/v1/auth/me', { key: `${viewerKey}x` })).status).toBe(401);
+      const stopped = await server.stop();
+      server = undefined;
+      expect(stopped.code).toBe(0);
+    },
+  );
 });

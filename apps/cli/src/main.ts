@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { registerApikey } from './commands/apikey.ts';
+import { registerApikey } from './commands/api-keys.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerServe } from './commands/serve.ts';
-import { registerUser } from './commands/user.ts';
-import { registerWorkspace } from './commands/workspace.ts';
+import { registerUser } from './commands/users.ts';
+import { registerWorkspace } from './commands/workspaces.ts';
 import { report } from './output.ts';
 
 // `rapport … | head` closes the pipe early: that is the reader's choice, not an error.
