@@ -15,8 +15,7 @@ export default async function setup(project: TestProject) {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
     const name = `rapport_test_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
+    const admin = await connectToServer(serverUrl);
     await admin.query(`create database ${name}`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
@@ -37,6 +36,31 @@ export default async function setup(project: TestProject) {
   await db.close();
   project.provide('testDatabaseUrl', '');
   project.provide('templatePath', path);
+}
+
+/**
+ * The server DATABASE_URL names, or a clear error. Never falls back to the embedded database:
+ * a run asked for PostgreSQL, so every test that needs it must fail rather than pass (or be
+ * skipped) on something else. Under CI=true the message says so.
+ */
+async function connectToServer(serverUrl: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+    return client;
+  } catch (error) {
+    await client.end().catch(() => {});
+    const shown = new URL(serverUrl);
+    if (shown.password) shown.password = '***';
+    const reason =
+      (error as Error).message || (error as AggregateError).errors?.[0]?.message || String(error);
+    throw new Error(
+      `DATABASE_URL=${shown} is not reachable (${reason}). ` +
+        (process.env.CI === 'true'
+          ? 'CI=true: the tests that need PostgreSQL fail instead of being skipped; start the server or fix the URL.'
+          : 'Start the server, fix the URL, or unset DATABASE_URL to test on the embedded database.'),
+    );
+  }
 }
 
 declare module 'vitest' {

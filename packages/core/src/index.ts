@@ -45,5 +45,6 @@ export * from './timeline/timeline.service.ts';
 export * from './timeline/timeline.views.ts';
 export * from './users/users.schema.ts';
 export * from './users/users.service.ts';
+export * from './workspaces/workspaces.bootstrap.ts';
 export * from './workspaces/workspaces.schema.ts';
 export * from './workspaces/workspaces.service.ts';

@@ -5,7 +5,7 @@ import { newId } from './shared/ids.ts';
 import { createUser } from './users/users.service.ts';
 import { createWorkspace } from './workspaces/workspaces.service.ts';
 
-export { openTestDb } from '@rapport/db/testing';
+export { openFreshTestDb, openTestDb } from '@rapport/db/testing';
 export { createApiKey } from './api-keys/api-keys.service.ts';
 export { inWorkspace, systemActor } from './shared/context.ts';
 

@@ -40,6 +40,11 @@ export async function authenticate(
   return (await verify(row.password_hash, password).catch(() => false)) ? row : null;
 }
 
+/** Whether anyone has an account yet (a new installation has none). */
+export function hasUsers(sys: SystemCtx): Promise<boolean> {
+  return repo.anyUser(sys.db.kysely);
+}
+
 export function findUser(sys: SystemCtx, id: string): Promise<repo.UserRow | undefined> {
   return repo.findUser(sys.db.kysely, id);
 }

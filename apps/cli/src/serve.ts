@@ -1,0 +1,83 @@
+import type { Db } from '@rapport/db';
+import type { ServeOptions } from './commands/serve.ts';
+import { describeTarget, openMigrated } from './db.ts';
+import { note, print } from './output.ts';
+import type { StartupStep } from './startup.ts';
+
+const STOP_TIMEOUT_MS = 15_000;
+
+/** SIGINT/SIGTERM, from the very start: a signal during startup stops serve after the current step. */
+function stopSignals() {
+  let received: NodeJS.Signals | null = null;
+  let wake!: (signal: NodeJS.Signals) => void;
+  const stopped = new Promise<NodeJS.Signals>((resolve) => {
+    wake = resolve;
+  });
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (received) {
+      note(`${signal} again: exiting without closing the database.`);
+      process.exit(130);
+    }
+    received = signal;
+    note(`${signal}: stopping…`);
+    // If closing hangs, give up rather than ignore the request to stop.
+    setTimeout(() => {
+      note(`Could not stop cleanly within ${STOP_TIMEOUT_MS / 1000} s; exiting.`);
+      process.exit(1);
+    }, STOP_TIMEOUT_MS).unref();
+    wake(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    stopped,
+    get requested() {
+      return received !== null;
+    },
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+/**
+ * Opens and migrates the database, runs the startup steps, serves until SIGINT/SIGTERM, then
+ * closes the server and the database (which releases the embedded data directory).
+ */
+export async function serve(options: ServeOptions, steps: readonly StartupStep[]): Promise<void> {
+  const signals = stopSignals();
+  const target = describeTarget(options);
+  let db: Db | undefined;
+  try {
+    // The server's modules load while the database starts.
+    const modules = Promise.all([import('@rapport/server'), import('@rapport/core')]);
+    modules.catch(() => {}); // awaited below, once the database is open (and will be closed)
+    const opened = await openMigrated(options);
+    db = opened.db;
+    const [server, core] = await modules;
+    const { applied, alreadyApplied } = opened.migrations;
+    print(
+      `Rapport ${server.VERSION} using ${target} ` +
+        (applied.length
+          ? `(applied ${applied.length} migration(s))`
+          : `(${alreadyApplied} migrations, up to date)`),
+    );
+    const sys = core.systemCtx(db);
+    const firstRun = (await core.listAllWorkspaces(sys)).length === 0;
+    for (const step of steps) {
+      if (signals.requested) break;
+      await step.run({ db, sys, firstRun, print });
+    }
+    if (!signals.requested) {
+      const running = await server.startServer(server.createApp({ db }), options.port, options.host);
+      print(`Serving on ${running.url}  (Ctrl+C to stop)`);
+      await signals.stopped;
+      await running.close();
+    }
+  } finally {
+    await db?.close();
+    signals.dispose();
+  }
+  print('Stopped.');
+}
