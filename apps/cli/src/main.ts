@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerApikey } from './commands/api-keys.ts';
+import { registerExport } from './commands/exports.ts';
+import { registerImport } from './commands/imports.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUser } from './commands/users.ts';
@@ -38,6 +40,8 @@ registerServe(program);
 registerMigrate(program);
 registerUser(program);
 registerApikey(program);
+registerImport(program);
+registerExport(program);
 registerWorkspace(program);
 
 try {
