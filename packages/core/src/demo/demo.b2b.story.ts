@@ -1,0 +1,177 @@
+import type { B2BOrder } from './demo.b2b.orders.ts';
+import type { Account, B2BContext, Contact } from './demo.b2b.records.ts';
+import { type B2BEvent, pickContacts, render } from './demo.b2b.render.ts';
+import type { Episode, Kind, Step } from './demo.kinds.ts';
+import { B2B_STAFF, staffMember } from './demo.staff.ts';
+import { addWorkdays, DAY, dayMonth, fill, officeTime, type Vars, weekdayName } from './demo.text.ts';
+
+/** A commitment made to a customer in an interaction, and what became of it. */
+export interface Commitment {
+  account: Account;
+  lead: Contact | undefined;
+  userKey: string;
+  title: string;
+  madeAt: number;
+  dueAt: number;
+  outcome: 'kept' | 'broken' | 'open';
+  closedAt: number | null;
+}
+
+/** The state of the whole B2B story: orders per account, moods over time, commitments. */
+export interface Story {
+  ctx: B2BContext;
+  orders: Map<Account, B2BOrder[]>;
+  baseline: Map<Account, number>;
+  moods: Map<Account, { from: number; to: number; delta: number }[]>;
+  commitments: Commitment[];
+  events: number;
+}
+
+export function newStory(ctx: B2BContext, accounts: Account[], orders: B2BOrder[]): Story {
+  const byAccount = new Map<Account, B2BOrder[]>(accounts.map((a) => [a, []]));
+  for (const order of orders) byAccount.get(order.account)!.push(order);
+  const baseline = new Map(accounts.map((a) => [a, ctx.rng.normal(0.35, 0.2)]));
+  return {
+    ctx,
+    orders: byAccount,
+    baseline,
+    moods: new Map(accounts.map((a) => [a, []])),
+    commitments: [],
+    events: 0,
+  };
+}
+
+export function moodAt(story: Story, account: Account, at: number): number {
+  let mood = story.baseline.get(account) ?? 0;
+  for (const w of story.moods.get(account) ?? []) if (at >= w.from && at <= w.to) mood += w.delta;
+  return mood;
+}
+
+export function shiftMood(story: Story, account: Account, from: number, days: number, delta: number) {
+  story.moods.get(account)!.push({ from, to: from + days * DAY, delta });
+}
+
+/** The account's latest order before `at` (within a year), for the facts of a conversation. */
+export function orderBefore(story: Story, account: Account, at: number): B2BOrder | undefined {
+  const list = story.orders.get(account) ?? [];
+  let found: B2BOrder | undefined;
+  for (const order of list) {
+    if (order.at > at) break;
+    if (order.at > at - 365 * DAY) found = order;
+  }
+  return found;
+}
+
+/** Writes one interaction at `at` (moved into office hours) unless it would be in the future. */
+export function emit(
+  story: Story,
+  account: Account,
+  at: number,
+  kind: Kind,
+  extra: { order?: B2BOrder | undefined; lead?: Contact | undefined; vars?: Vars } = {},
+) {
+  const { ctx } = story;
+  const when = officeTime(ctx.rng, at, account.info.utcOffset);
+  if (when >= ctx.now || when < account.since) return null;
+  story.events++;
+  const ev: B2BEvent = {
+    at: when,
+    kind,
+    account,
+    mood: moodAt(story, account, when),
+    ...extra,
+    order: extra.order ?? orderBefore(story, account, when),
+  };
+  return render(ctx, ev);
+}
+
+function stepTime(story: Story, from: number, step: Step): number {
+  return addWorkdays(from, story.ctx.rng.int(step.after[0], step.after[1]));
+}
+
+/**
+ * Plays an episode from `at`: the main steps, the promise (kept as often as the promiser keeps
+ * promises, times `keepFactor`), and the ending that matches. Moods shift around it; the commitment is recorded for the tasks.
+ */
+export function play(
+  story: Story,
+  account: Account,
+  episode: Episode,
+  at: number,
+  options: { delta: number; vars?: Vars; keepFactor?: number; forceKept?: boolean },
+) {
+  const { ctx } = story;
+  const { rng } = ctx;
+  const order = orderBefore(story, account, at);
+  const first = episode.steps[0]!;
+  const lead = pickContacts(rng, account, at, first.kind.who)[0];
+  const times: number[] = [];
+  let t = at;
+  for (const s of episode.steps) {
+    t = stepTime(story, t, s);
+    times.push(t);
+  }
+  const promiseFrom = times[episode.promiseStep] ?? at;
+  const dueAt = addWorkdays(promiseFrom, rng.int(episode.promiseIn[0], episode.promiseIn[1]));
+  const promiser = episode.steps[episode.promiseStep]!.kind.us[0]!;
+  const userKey = promiser === 'owner' ? account.seed.owner : promiser;
+  const kept =
+    options.forceKept ?? rng.chance(keepChance(story, account, at, userKey) * (options.keepFactor ?? 1));
+  const vars: Vars = {
+    ...options.vars,
+    promiseDay: weekdayName(dueAt),
+    promiseDate: dayMonth(dueAt),
+  };
+  shiftMood(story, account, at, 40, options.delta);
+  episode.steps.forEach((s, i) => {
+    if (s.chance === undefined || rng.chance(s.chance))
+      emit(story, account, times[i]!, s.kind, { order, lead, vars });
+  });
+  const title = fill(rng, episode.task, {
+    po: order?.po ?? 'the open order',
+    company: account.short,
+    product: order?.main.spoken ?? account.seed.brand,
+    dev: `DEV-${new Date(at).getUTCFullYear() % 100}-${rng.int(1000, 9999)}`,
+    themFull: lead ? `${lead.first} ${lead.last}` : account.short,
+    batch: order?.batch ?? 'the affected lot',
+  });
+  const commitment: Commitment = {
+    account,
+    lead,
+    userKey,
+    title,
+    madeAt: promiseFrom,
+    dueAt,
+    outcome: 'open',
+    closedAt: null,
+  };
+  story.commitments.push(commitment);
+  if (dueAt >= ctx.now) return;
+  const ending = kept ? episode.kept : episode.broken;
+  commitment.outcome = kept ? 'kept' : 'broken';
+  commitment.closedAt = kept ? dueAt - rng.int(2, 30) * 3_600_000 : null;
+  if (!kept) shiftMood(story, account, dueAt, 60, -0.4);
+  let e = dueAt;
+  for (const s of ending) {
+    e = stepTime(story, e, s);
+    emit(story, account, e, s.kind, {
+      order,
+      lead,
+      vars: { ...vars, days: Math.round((e - dueAt) / DAY) + 1 },
+    });
+    if (!kept && e < ctx.now) commitment.closedAt = e;
+  }
+  if (!kept && ending.length === 0) commitment.closedAt = dueAt + rng.int(3, 10) * DAY;
+  if (commitment.closedAt !== null && commitment.closedAt >= ctx.now) commitment.closedAt = null;
+}
+
+/** How likely the owner keeps a promise at `at`, given the account's story. */
+export function keepChance(story: Story, account: Account, at: number, userKey = account.seed.owner): number {
+  const { now } = story.ctx;
+  const base = staffMember(B2B_STAFF, userKey).reliability;
+  const { story: arc } = account.seed;
+  if (arc === 'sour' && at > now - 130 * DAY) return base * 0.3;
+  if (arc === 'recovered' && at > now - 1000 * DAY && at < now - 640 * DAY) return base * 0.5;
+  if (arc === 'churned' && account.until !== null && at > account.until - 240 * DAY) return base * 0.4;
+  return base;
+}
