@@ -2,6 +2,7 @@ export * from './api-keys/api-keys.schema.ts';
 export * from './api-keys/api-keys.service.ts';
 export * from './custom-fields/custom-fields.schema.ts';
 export * from './custom-fields/custom-fields.service.ts';
+export * from './demo/demo.service.ts';
 export * from './idempotency/idempotency.service.ts';
 export * from './memberships/memberships.schema.ts';
 export * from './memberships/memberships.service.ts';

@@ -162,6 +162,8 @@ export function play(
     if (!kept && e < ctx.now) commitment.closedAt = e;
   }
   if (!kept && ending.length === 0) commitment.closedAt = dueAt + rng.int(3, 10) * DAY;
+  // A broken promise stays open for a while, and now and then it is simply forgotten.
+  if (!kept && (dueAt > ctx.now - 21 * DAY || rng.chance(0.1))) commitment.closedAt = null;
   if (commitment.closedAt !== null && commitment.closedAt >= ctx.now) commitment.closedAt = null;
 }
 

@@ -22,7 +22,7 @@ export function customerTimeline(story: Story, accounts: Account[], orders: B2BO
 const RATES = {
   late: { A: 0.8, B: 0.6, C: 0.45 },
   quality: { A: 0.45, B: 0.35, C: 0.3 },
-  routine: { A: 1.0, B: 0.5, C: 0.2 },
+  routine: { A: 0.8, B: 0.4, C: 0.16 },
 };
 
 function episodes(story: Story, account: Account) {
@@ -188,10 +188,10 @@ export function orderTraffic(story: Story, order: B2BOrder) {
   const { rng } = story.ctx;
   const { account, at } = order;
   const distributor = account.seed.type === 'distributor';
-  if (rng.chance(distributor ? 0.7 : 0.6)) emit(story, account, at, ROUTINE.poIn!, { order });
-  if (rng.chance(0.5)) emit(story, account, addWorkdays(at, 1), ROUTINE.orderConfirm!, { order });
+  if (rng.chance(distributor ? 0.7 : 0.5)) emit(story, account, at, ROUTINE.poIn!, { order });
+  if (rng.chance(0.4)) emit(story, account, addWorkdays(at, 1), ROUTINE.orderConfirm!, { order });
   const shipped = addWorkdays(at, rng.int(12, 35));
-  if (rng.chance(0.45)) emit(story, account, shipped, ROUTINE.shipment!, { order });
+  if (rng.chance(0.35)) emit(story, account, shipped, ROUTINE.shipment!, { order });
   if (!distributor && rng.chance(0.2))
     emit(story, account, addWorkdays(shipped, rng.int(2, 5)), ROUTINE.received!, { order });
 }

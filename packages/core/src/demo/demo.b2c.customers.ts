@@ -196,7 +196,7 @@ export function customers(ctx: B2CContext): Customer[] {
     const emailConsent = email !== null && !doNotContact && rng.chance(0.64);
     const smsConsent = !doNotContact && rng.chance(0.18);
     const loyal = rng.chance(0.03);
-    const subscriber = taste !== 'press' && rng.chance(0.07);
+    const subscriber = taste !== 'press' && rng.chance(0.06);
     const subFrom = acquiredAt + rng.int(0, 120) * DAY;
     const subTo = rng.chance(0.45) ? subFrom + rng.int(60, 700) * DAY : null;
     const customer: Customer = {
@@ -209,7 +209,7 @@ export function customers(ctx: B2CContext): Customer[] {
       taste,
       home,
       favourites: rng.sample(consumables(taste), rng.int(2, 3)),
-      rate: loyal ? rng.float(0.35, 0.7) : rng.gamma(0.85, 1 / 7),
+      rate: loyal ? rng.float(0.3, 0.6) : rng.gamma(0.85, 1 / 8.5),
       dropout: loyal ? rng.float(0.005, 0.02) : rng.beta(0.75, 3.2),
       spend: Math.min(180, Math.max(9, 5 / rng.gamma(3.5, 1 / 16))),
       subscription:
