@@ -4,6 +4,7 @@ import { curt, type Episode, kind, OPERATIONS, QUALITY, QUALITY_LEAD, step } fro
 
 export const late: Episode = {
   name: 'late delivery',
+  resolves: true,
   promiseStep: 1,
   task: 'Ship {po} to {company} ({product})',
   promiseIn: [2, 4],
@@ -164,6 +165,7 @@ export const late: Episode = {
 
 export const quality: Episode = {
   name: 'quality deviation',
+  resolves: true,
   promiseStep: 1,
   task: 'Send investigation report {dev} to {company}',
   promiseIn: [5, 10],

@@ -5,6 +5,7 @@ import { curt, type Episode, EXECUTIVE, kind, PURCHASING, QUALITY_LEAD, step } f
 
 const callback: Episode = {
   name: 'missed call-back',
+  resolves: false,
   promiseStep: 1,
   task: 'Call back {themFull} ({company})',
   promiseIn: [1, 1],
@@ -79,6 +80,7 @@ const callback: Episode = {
 
 const escalation: Episode = {
   name: 'executive escalation',
+  resolves: false,
   promiseStep: 1,
   task: 'Recovery plan visit to {company}',
   promiseIn: [5, 8],
@@ -90,7 +92,7 @@ const escalation: Episode = {
           'inbound',
           EXECUTIVE,
           ['head', 'owner'],
-          ['Our relationship with Helvetia', 'Supplier performance: {company}'],
+          ['Our relationship with Helvetia'],
           [
             "I am writing to you personally because my team's frustration has reached a point where I need to get involved.",
           ],
@@ -127,6 +129,7 @@ const escalation: Episode = {
 
 const price: Episode = {
   name: 'price increase',
+  resolves: false,
   promiseStep: 2,
   task: 'Send revised price offer to {company}',
   promiseIn: [3, 6],
@@ -182,6 +185,7 @@ const price: Episode = {
 
 const recall: Episode = {
   name: 'recall scare',
+  resolves: true,
   promiseStep: 1,
   task: 'Preliminary assessment of lot {batch} for {company}',
   promiseIn: [2, 3],
@@ -193,7 +197,7 @@ const recall: Episode = {
         { levels: ['executive', 'functional_lead'], functions: ['quality', 'other'] },
         ['quality', 'owner'],
         ['URGENT: possible field issue with {brand}'],
-        ['{them} called late in the evening: hospitals reported {issue}.'],
+        ['{them} called, clearly alarmed: hospitals reported {issue}.'],
         [
           '{them} sounded very worried; they are assessing whether a recall of lot {batch} is needed and may have to notify the authorities.',
           '{them} was frightened and said a recall would hit patients and their reputation hard.',

@@ -193,14 +193,18 @@ function person(
   const { rng } = ctx;
   const pool = rng.pick(namesFor(account.seed.country));
   const owner = ctx.staffNames[account.seed.owner];
+  // Nobody shares a first name with their account owner or with a colleague in the account.
+  const taken = new Set([owner, ...account.contacts.map((c) => c.first)]);
   let first = rng.pick(pool.first);
-  while (first === owner) first = rng.pick(pool.first);
+  for (let tries = 0; taken.has(first) && tries < 20; tries++) first = rng.pick(pool.first);
   const last = rng.pick(pool.last);
   let email = `${asciiName(first)}.${asciiName(last)}@${account.seed.domain}`;
   for (let n = 2; emails.has(email); n++)
     email = `${asciiName(first)}.${asciiName(last)}${n}@${account.seed.domain}`;
   emails.add(email);
-  const title = rng.pick(TITLES[level][fn]);
+  const used = new Set(account.contacts.map((c) => c.title));
+  const titles = TITLES[level][fn].filter((t) => !used.has(t));
+  const title = rng.pick(titles.length ? titles : TITLES[level][fn]);
   const personId = ctx.ids.make('person', from);
   const emailConsent = rng.chance(0.88);
   const at = iso(Math.max(from, account.since) + rng.int(0, 5) * DAY);

@@ -43,6 +43,7 @@ export function pickContacts(rng: Rng, account: Account, at: number, who: Who, l
     (!useFn || !who.functions || who.functions.includes(c.fn));
   let pool = here.filter((c) => fits(c, true, true));
   if (!pool.length) pool = here.filter((c) => fits(c, false, true));
+  if (!pool.length && who.strict) return [];
   if (!pool.length) pool = here.filter((c) => fits(c, true, false));
   if (!pool.length) pool = here;
   const chosen: Contact[] = lead && here.includes(lead) ? [lead] : [];
@@ -74,6 +75,19 @@ function familyPools(account: Account) {
     return { defects: POOLS.deviceDefects, topics: POOLS.deviceTopics };
   if (f.includes('osd')) return { defects: POOLS.osdDefects, topics: POOLS.osdTopics };
   return { defects: POOLS.sterileDefects, topics: POOLS.sterileTopics };
+}
+
+/** The facts of one episode: they stay the same in every message of it. */
+export function episodeFacts(rng: Rng, account: Account, at: number): Record<string, string> {
+  const yy = new Date(at).getUTCFullYear() % 100;
+  const pools = familyPools(account);
+  return {
+    complaint: `CMP-${yy}-${rng.int(100, 999)}`,
+    dev: `DEV-${yy}-${rng.int(1000, 9999)}`,
+    defect: rng.pick(pools.defects),
+    rootCause: rng.pick(POOLS.rootCauses),
+    issue: rng.pick(POOLS.issues),
+  };
 }
 
 /** Every value a template may ask for; `extra` (episode facts) wins over the defaults. */
@@ -190,9 +204,13 @@ const USER_ROLE = {
 } as const;
 
 /** Writes one interaction with its participants; returns who took part. */
-export function render(ctx: B2BContext, ev: B2BEvent): { id: string; people: Contact[]; users: string[] } {
+export function render(
+  ctx: B2BContext,
+  ev: B2BEvent,
+): { id: string; people: Contact[]; users: string[] } | null {
   const { rng } = ctx;
   const people = pickContacts(rng, ev.account, ev.at, ev.kind.who, ev.lead);
+  if (ev.kind.who.strict && people.length === 0) return null;
   const users = [...new Set(ev.kind.us.map((u) => (u === 'owner' ? ev.account.seed.owner : u)))];
   const vars = variables(rng, ev, people, users);
   const { kind } = ev;

@@ -1,6 +1,6 @@
 import type { B2BOrder } from './demo.b2b.orders.ts';
 import type { Account, B2BContext, Contact } from './demo.b2b.records.ts';
-import { type B2BEvent, pickContacts, render } from './demo.b2b.render.ts';
+import { type B2BEvent, episodeFacts, pickContacts, render } from './demo.b2b.render.ts';
 import type { Episode, Kind, Step } from './demo.kinds.ts';
 import { B2B_STAFF, staffMember } from './demo.staff.ts';
 import { addWorkdays, DAY, dayMonth, fill, officeTime, type Vars, weekdayName } from './demo.text.ts';
@@ -68,10 +68,10 @@ export function emit(
   account: Account,
   at: number,
   kind: Kind,
-  extra: { order?: B2BOrder | undefined; lead?: Contact | undefined; vars?: Vars } = {},
+  extra: { order?: B2BOrder | undefined; lead?: Contact | undefined; vars?: Vars; exact?: boolean } = {},
 ) {
   const { ctx } = story;
-  const when = officeTime(ctx.rng, at, account.info.utcOffset);
+  const when = extra.exact ? at : officeTime(ctx.rng, at, account.info.utcOffset);
   if (when >= ctx.now || when < account.since) return null;
   story.events++;
   const ev: B2BEvent = {
@@ -79,19 +79,34 @@ export function emit(
     kind,
     account,
     mood: moodAt(story, account, when),
-    ...extra,
+    lead: extra.lead,
+    vars: extra.vars,
     order: extra.order ?? orderBefore(story, account, when),
   };
   return render(ctx, ev);
 }
 
-function stepTime(story: Story, from: number, step: Step): number {
-  return addWorkdays(from, story.ctx.rng.int(step.after[0], step.after[1]));
+/** Office-hour times for a sequence of steps from `from`, each strictly after the one before. */
+function stepTimes(story: Story, account: Account, from: number, steps: readonly Step[]): number[] {
+  const { rng } = story.ctx;
+  const out: number[] = [];
+  let day = from;
+  let last = 0;
+  for (const s of steps) {
+    day = addWorkdays(day, rng.int(s.after[0], s.after[1]));
+    let when = officeTime(rng, day, account.info.utcOffset);
+    if (when <= last) when = last + rng.int(15, 180) * 60_000;
+    out.push(when);
+    last = when;
+  }
+  return out;
 }
 
 /**
  * Plays an episode from `at`: the main steps, the promise (kept as often as the promiser keeps
- * promises, times `keepFactor`), and the ending that matches. Moods shift around it; the commitment is recorded for the tasks.
+ * promises, times `keepFactor`), and the ending that matches. Moods shift around it; the
+ * commitment is recorded for the tasks. The facts (complaint and investigation numbers, the
+ * defect, the order) stay the same through the episode.
  */
 export function play(
   story: Story,
@@ -103,14 +118,8 @@ export function play(
   const { ctx } = story;
   const { rng } = ctx;
   const order = orderBefore(story, account, at);
-  const first = episode.steps[0]!;
-  const lead = pickContacts(rng, account, at, first.kind.who)[0];
-  const times: number[] = [];
-  let t = at;
-  for (const s of episode.steps) {
-    t = stepTime(story, t, s);
-    times.push(t);
-  }
+  const lead = pickContacts(rng, account, at, episode.steps[0]!.kind.who)[0];
+  const times = stepTimes(story, account, at, episode.steps);
   const promiseFrom = times[episode.promiseStep] ?? at;
   const dueAt = addWorkdays(promiseFrom, rng.int(episode.promiseIn[0], episode.promiseIn[1]));
   const promiser = episode.steps[episode.promiseStep]!.kind.us[0]!;
@@ -118,20 +127,22 @@ export function play(
   const kept =
     options.forceKept ?? rng.chance(keepChance(story, account, at, userKey) * (options.keepFactor ?? 1));
   const vars: Vars = {
+    ...episodeFacts(rng, account, at),
     ...options.vars,
     promiseDay: weekdayName(dueAt),
     promiseDate: dayMonth(dueAt),
   };
   shiftMood(story, account, at, 40, options.delta);
   episode.steps.forEach((s, i) => {
-    if (s.chance === undefined || rng.chance(s.chance))
-      emit(story, account, times[i]!, s.kind, { order, lead, vars });
+    if (s.chance === undefined || rng.chance(s.chance)) {
+      emit(story, account, times[i]!, s.kind, { order, lead, vars, exact: true });
+    }
   });
   const title = fill(rng, episode.task, {
+    ...vars,
     po: order?.po ?? 'the open order',
     company: account.short,
     product: order?.main.spoken ?? account.seed.brand,
-    dev: `DEV-${new Date(at).getUTCFullYear() % 100}-${rng.int(1000, 9999)}`,
     themFull: lead ? `${lead.first} ${lead.last}` : account.short,
     batch: order?.batch ?? 'the affected lot',
   });
@@ -147,23 +158,25 @@ export function play(
   };
   story.commitments.push(commitment);
   if (dueAt >= ctx.now) return;
-  const ending = kept ? episode.kept : episode.broken;
   commitment.outcome = kept ? 'kept' : 'broken';
-  commitment.closedAt = kept ? dueAt - rng.int(2, 30) * 3_600_000 : null;
   if (!kept) shiftMood(story, account, dueAt, 60, -0.4);
-  let e = dueAt;
-  for (const s of ending) {
-    e = stepTime(story, e, s);
+  const ending = kept ? episode.kept : episode.broken;
+  const endTimes = stepTimes(story, account, dueAt, ending);
+  ending.forEach((s, i) => {
+    const e = endTimes[i]!;
     emit(story, account, e, s.kind, {
       order,
       lead,
       vars: { ...vars, days: Math.round((e - dueAt) / DAY) + 1 },
+      exact: true,
     });
-    if (!kept && e < ctx.now) commitment.closedAt = e;
-  }
-  if (!kept && ending.length === 0) commitment.closedAt = dueAt + rng.int(3, 10) * DAY;
-  // A broken promise stays open for a while, and now and then it is simply forgotten.
-  if (!kept && (dueAt > ctx.now - 21 * DAY || rng.chance(0.1))) commitment.closedAt = null;
+  });
+  if (kept) commitment.closedAt = dueAt - rng.int(2, 30) * 3_600_000;
+  else if (episode.resolves) commitment.closedAt = endTimes.at(-1) ?? null;
+  // A broken promise without a late fulfilment stays open for a while, and is sometimes forgotten.
+  else
+    commitment.closedAt =
+      dueAt < ctx.now - 21 * DAY && rng.chance(0.75) ? dueAt + rng.int(3, 10) * DAY : null;
   if (commitment.closedAt !== null && commitment.closedAt >= ctx.now) commitment.closedAt = null;
 }
 

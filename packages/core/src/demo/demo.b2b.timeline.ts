@@ -176,9 +176,11 @@ export function routine(story: Story, account: Account, weekly?: number, only?: 
       let [name] = rng.weighted(options, ([, w]) => w);
       const mood = moodAt(story, account, at);
       if (mood < -0.1 && (name === 'checkIn' || name === 'visit')) name = 'callIn';
-      emit(story, account, at, ROUTINE[name]!);
-      if (name === 'invoiceQuery' && rng.chance(0.7))
-        emit(story, account, addWorkdays(at, 1), ROUTINE.invoiceReply!);
+      const vars = { invoice: `INV-${new Date(at).getUTCFullYear() % 100}${rng.int(10000, 99999)}` };
+      emit(story, account, at, ROUTINE[name]!, { vars });
+      if (name === 'invoiceQuery' && rng.chance(0.7)) {
+        emit(story, account, addWorkdays(at, 1), ROUTINE.invoiceReply!, { vars });
+      }
     }
   }
 }
@@ -192,8 +194,11 @@ export function orderTraffic(story: Story, order: B2BOrder) {
   if (rng.chance(0.4)) emit(story, account, addWorkdays(at, 1), ROUTINE.orderConfirm!, { order });
   const shipped = addWorkdays(at, rng.int(12, 35));
   if (rng.chance(0.35)) emit(story, account, shipped, ROUTINE.shipment!, { order });
-  if (!distributor && rng.chance(0.2))
-    emit(story, account, addWorkdays(shipped, rng.int(2, 5)), ROUTINE.received!, { order });
+  // A receipt with thanks only while the relationship is in good shape.
+  const arrived = addWorkdays(shipped, rng.int(2, 5));
+  if (!distributor && rng.chance(0.2) && moodAt(story, account, arrived) > 0) {
+    emit(story, account, arrived, ROUTINE.received!, { order });
+  }
 }
 
 /** Newsletters twice a year to everyone who agreed to receive them. */

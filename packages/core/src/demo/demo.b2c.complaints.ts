@@ -14,7 +14,7 @@ export interface Case {
   name: string;
   channels: readonly Channel[];
   /** Which customers it can happen to. */
-  needs: 'web-order' | 'equipment' | 'regular' | 'subscriber' | 'course' | 'any' | 'order';
+  needs: 'web-order' | 'equipment' | 'regular' | 'subscriber' | 'course' | 'any' | 'order' | 'sold-out';
   weight: number;
   open: Message;
   reply: Message;

@@ -1,5 +1,5 @@
 import { type B2CContext, type Customer, consumables, type Home } from './demo.b2c.customers.ts';
-import { SHOP_PRODUCTS, type ShopProduct } from './demo.catalog.ts';
+import { SHOP_PRODUCTS, type ShopProduct, SOLD_OUT } from './demo.catalog.ts';
 import type { Rng } from './demo.random.ts';
 import { DAY, iso } from './demo.text.ts';
 
@@ -32,7 +32,7 @@ export function shopProducts(ctx: B2CContext): Map<string, string> {
       category: product.category,
       price_minor: product.cents,
       currency: 'EUR',
-      active: product.sku !== 'CF-RWA-KIV-250',
+      active: product.sku !== SOLD_OUT,
       created_at: iso(ctx.start),
       updated_at: iso(ctx.start),
     });
@@ -58,8 +58,7 @@ function purchaseTimes(rng: Rng, c: Customer, now: number): number[] {
   }
 }
 
-const inSeason = (at: number) => (p: ShopProduct) =>
-  p.months.length === 0 || p.months.includes(new Date(at).getUTCMonth() + 1);
+const inSeason = (month: number) => (p: ShopProduct) => p.months.length === 0 || p.months.includes(month);
 
 function closest(rng: Rng, pool: ShopProduct[], cents: number): ShopProduct | undefined {
   const fitting = pool.filter((p) => p.cents <= cents * 1.25);
@@ -67,42 +66,66 @@ function closest(rng: Rng, pool: ShopProduct[], cents: number): ShopProduct | un
   return rng.weighted(fitting, (p) => 1 / (1 + Math.abs(cents - p.cents) / 500));
 }
 
+/** What is on the shelf for one taste in one month (computed once per pair). */
+interface Shelf {
+  month: number;
+  all: ShopProduct[];
+  gifts: ShopProduct[];
+  gear: ShopProduct[];
+  winter: ShopProduct | null;
+}
+
+const shelves = new Map<string, Shelf>();
+
+function shelf(taste: Customer['taste'], month: number, soldOut: boolean): Shelf {
+  const key = `${taste}/${month}/${soldOut}`;
+  let found = shelves.get(key);
+  if (!found) {
+    const seasonal = inSeason(month);
+    const winter = SHOP_PRODUCTS.find(
+      (p) => p.sku === (taste === 'tea' ? 'TE-WINTER-100' : 'CF-BL-WINTER-250'),
+    )!;
+    found = {
+      month,
+      all: consumables(taste).filter((p) => seasonal(p) && !(soldOut && p.sku === SOLD_OUT)),
+      gifts: SHOP_PRODUCTS.filter(
+        (p) => (p.category === 'gift' || p.category === 'gift_card') && seasonal(p),
+      ),
+      gear: SHOP_PRODUCTS.filter(
+        (p) =>
+          (p.category === 'equipment' || p.category === 'merch') &&
+          (p.tastes.length === 0 || p.tastes.includes(taste)),
+      ),
+      winter: seasonal(winter) ? winter : null,
+    };
+    shelves.set(key, found);
+  }
+  return found;
+}
+
 /** What goes into one order: spend varies around the customer's own mean (Gamma-Gamma style). */
-export function basket(rng: Rng, c: Customer, at: number, first: boolean): Draft['lines'] {
-  const seasonal = inSeason(at);
-  const month = new Date(at).getUTCMonth() + 1;
+export function basket(rng: Rng, c: Customer, at: number, first: boolean, soldOut: boolean): Draft['lines'] {
+  const { month, all, gifts, gear, winter } = shelf(c.taste, new Date(at).getUTCMonth() + 1, soldOut);
   const target = rng.gamma(5, c.spend / 5) * 100;
   const lines: Draft['lines'] = [];
+  let remaining = target;
   const add = (product: ShopProduct, qty: number) => {
     lines.push({ product, qty });
     remaining -= product.cents * qty;
   };
-  let remaining = target;
-  const favourites = c.favourites.filter(seasonal);
-  const all = consumables(c.taste).filter(seasonal);
-  const winter = SHOP_PRODUCTS.find(
-    (p) => p.sku === (c.taste === 'tea' ? 'TE-WINTER-100' : 'CF-BL-WINTER-250'),
-  )!;
+  const favourites = c.favourites.filter((p) => inSeason(month)(p) && !(soldOut && p.sku === SOLD_OUT));
   const main =
-    seasonal(winter) && rng.chance(0.3)
+    winter && rng.chance(0.3)
       ? winter
       : favourites.length && rng.chance(0.7)
         ? rng.pick(favourites)
         : rng.pick(all);
   add(main, Math.min(4, Math.max(1, Math.round((target * 0.55) / main.cents))));
   if (month >= 11 && rng.chance(month === 12 ? 0.3 : 0.12)) {
-    const gifts = SHOP_PRODUCTS.filter(
-      (p) => (p.category === 'gift' || p.category === 'gift_card') && seasonal(p),
-    );
     const gift = closest(rng, gifts, Math.max(remaining, 2500));
     if (gift) add(gift, 1);
   }
   if (remaining > 1500 && rng.chance(first ? 0.35 : 0.12)) {
-    const gear = SHOP_PRODUCTS.filter(
-      (p) =>
-        (p.category === 'equipment' || p.category === 'merch') &&
-        (p.tastes.length === 0 || p.tastes.includes(c.taste)),
-    );
     const item = closest(rng, gear, remaining);
     if (item) add(item, 1);
   }
@@ -126,7 +149,8 @@ export function customerDrafts(ctx: B2CContext, list: Customer[]): Draft[] {
     purchaseTimes(rng, c, now).forEach((at, i) => {
       const other: Home[] = (['web', 'store', 'app'] as const).filter((h) => h !== c.home);
       const channel = rng.chance(0.8) ? c.home : rng.pick(other);
-      drafts.push({ customer: c, at, lines: basket(rng, c, at, i === 0), channel, first: i === 0 });
+      const lines = basket(rng, c, at, i === 0, at > now - 120 * DAY);
+      drafts.push({ customer: c, at, lines, channel, first: i === 0 });
     });
     const sub = c.subscription;
     if (sub) {

@@ -1,13 +1,15 @@
 import type { B2CContext, Customer } from './demo.b2c.customers.ts';
 import { CASES, type Case, type Message } from './demo.b2c.texts.ts';
-import { SHOP_PRODUCTS } from './demo.catalog.ts';
+import { SHOP_PRODUCTS, SOLD_OUT } from './demo.catalog.ts';
 import type { Channel, Direction } from './demo.kinds.ts';
+import type { Rng } from './demo.random.ts';
 import { B2C_STAFF, firstName, staffMember } from './demo.staff.ts';
 import {
   addWorkdays,
   compose,
   DAY,
   dayMonth,
+  dayStart,
   fill,
   iso,
   isoDay,
@@ -30,6 +32,18 @@ const GEAR: Record<string, [name: string, faults: readonly string[]]> = {
   'EQ-PRESS-1L': ['French press', ['the glass cracked after two uses', 'the plunger mesh tore']],
   'EQ-TEAPOT': ['teapot', ['the enamel chipped inside', 'the lid does not fit']],
 };
+
+/** When shoppers write: any day, from breakfast to late evening (roughly CET). */
+function customerTime(rng: Rng, ms: number): number {
+  return dayStart(ms) + rng.int(6 * 60, 21 * 60 + 30) * 60_000 + rng.int(0, 59) * 1000;
+}
+
+/** When the team answers: within working hours (07:00-19:00 UTC), else the next morning. */
+function agentTime(rng: Rng, ms: number): number {
+  const hour = new Date(ms).getUTCHours();
+  if (hour >= 7 && hour < 19) return ms;
+  return dayStart(hour >= 19 ? ms + DAY : ms) + (7 * 60 + rng.int(0, 150)) * 60_000;
+}
 
 const name = (sku: string) => SHOP_PRODUCTS.find((p) => p.sku === sku)?.name.split(',')[0] ?? sku;
 
@@ -105,6 +119,10 @@ function anchor(ctx: B2CContext, c: Customer, kase: Case): Anchor | null {
         return orders.length >= 3 ? pick((o) => o.at >= orders[2]!.at, 1, 30) : null;
       case 'course':
         return pick((o) => o.skus.includes('MR-COURSE'), 7, 14);
+      case 'sold-out':
+        return orders.some((o) => o.skus.includes(SOLD_OUT))
+          ? { customer: c, at: now - rng.int(5, 110) * DAY, vars: { ...base, ...fallback } }
+          : null;
       case 'subscriber':
         return c.subscription
           ? {
@@ -117,6 +135,7 @@ function anchor(ctx: B2CContext, c: Customer, kase: Case): Anchor | null {
         return { customer: c, at: rng.float(c.acquiredAt, now), vars: { ...base, ...fallback } };
     }
   })();
+  if (found) found.at = customerTime(rng, found.at);
   return found && found.at < now - 3_600_000 ? found : null;
 }
 
@@ -178,7 +197,10 @@ export function support(ctx: B2CContext, all: Customer[]) {
     const { customer: c, at } = found;
     const channel = rng.pick(kase.channels);
     const agentKey = channel === 'social' ? 'sup3' : rng.pick(['sup1', 'sup2']);
-    const replyAt = at + (channel === 'chat' ? rng.int(1, 8) * 60_000 : rng.int(1, 26) * 3_600_000);
+    const replyAt = agentTime(
+      rng,
+      at + (channel === 'chat' ? rng.int(1, 8) * 60_000 : rng.int(1, 26) * 3_600_000),
+    );
     const due = addWorkdays(replyAt, rng.int(kase.promiseDays[0], kase.promiseDays[1])) + 15 * 3_600_000;
     const vars: Vars = { ...found.vars, promiseDay: weekdayName(due), today: weekdayName(due + 2 * DAY) };
     write(c, at, channel, 'inbound', kase.open, vars, agentKey);
@@ -186,12 +208,12 @@ export function support(ctx: B2CContext, all: Customer[]) {
     if (!kase.task || replyAt >= now) continue;
     const kept = rng.chance(staffMember(B2C_STAFF, agentKey).reliability);
     const outcome = kept ? kase.kept : kase.broken;
-    const outcomeAt = due + rng.int(2, 40) * 3_600_000 + (kept ? 0 : 2 * DAY);
+    const outcomeAt = customerTime(rng, due + rng.int(0, 1) * DAY + (kept ? 0 : 2 * DAY));
     let closed: number | null = kept ? due - rng.int(2, 20) * 3_600_000 : null;
     if (due < now && outcome && outcomeAt < now)
       write(c, outcomeAt, channel === 'chat' ? 'email' : channel, 'inbound', outcome, vars, agentKey);
     if (due < now && !kept && outcomeAt + DAY < now) {
-      closed = outcomeAt + DAY;
+      closed = agentTime(rng, outcomeAt + rng.int(2, 20) * 3_600_000);
       if (rng.chance(0.5)) write(c, closed, 'email', 'outbound', APOLOGY, vars, 'head');
     }
     if (closed !== null && closed >= now) closed = null;

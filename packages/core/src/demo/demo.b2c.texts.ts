@@ -3,6 +3,23 @@ import type { Channel, Direction } from './demo.kinds.ts';
 
 export type { Case, Message } from './demo.b2c.complaints.ts';
 
+/** A plain question with its answer: neutral in tone, but part of every customer's history. */
+function question(name: string, subject: string, asked: string, answer: string): Case {
+  return {
+    name,
+    channels: ['chat', 'email', 'chat'],
+    needs: 'any',
+    weight: 2,
+    mood: 0,
+    open: m([subject], [asked]),
+    reply: m(['Re: Your question'], ['Good question, {them}!', 'Thanks for asking, {them}.'], [answer]),
+    task: null,
+    promiseDays: [1, 1],
+    kept: null,
+    broken: null,
+  };
+}
+
 /** Happy moments, worries and questions; with the complaints, every support case there is. */
 export const CASES: readonly Case[] = [
   ...COMPLAINTS,
@@ -64,7 +81,7 @@ export const CASES: readonly Case[] = [
   {
     name: 'discontinued favourite',
     channels: ['email', 'social'],
-    needs: 'regular',
+    needs: 'sold-out',
     weight: 2,
     mood: -0.3,
     open: m(
@@ -104,7 +121,7 @@ export const CASES: readonly Case[] = [
     ),
     reply: m(
       ['Re: Our decaf'],
-      ['Congratulations, {them}, and a very good question.'],
+      ['Thank you for asking, {them}; it is a very good question.'],
       [
         'Our Colombia Decaf is decaffeinated with ethyl acetate from sugarcane, a natural process, and contains less than 0.1% caffeine.',
       ],
@@ -114,34 +131,24 @@ export const CASES: readonly Case[] = [
     kept: null,
     broken: null,
   },
-  {
-    name: 'question',
-    channels: ['chat', 'email', 'phone'],
-    needs: 'any',
-    weight: 6,
-    mood: 0,
-    open: m(
-      ['Quick question', 'Grind size question', 'Opening hours'],
-      [
-        'Which grind setting do you recommend for the {item} in a French press?',
-        'Are you open on public holidays in {city}?',
-        'How much coffee should I use for one litre of filter coffee?',
-      ],
-    ),
-    reply: m(
-      ['Re: Your question'],
-      ['Good question, {them}!'],
-      [
-        'Go coarse, like sea salt, and steep for four minutes.',
-        'We are open from 10 to 4 on most holidays.',
-        'We recommend 60 grams per litre as a starting point.',
-      ],
-    ),
-    task: null,
-    promiseDays: [1, 1],
-    kept: null,
-    broken: null,
-  },
+  question(
+    'grind size',
+    'Grind size question',
+    'Which grind setting do you recommend for the {item} in a French press?',
+    'Go coarse, like sea salt, and steep for four minutes.',
+  ),
+  question(
+    'holiday hours',
+    'Opening hours',
+    'Are you open on public holidays in {city}?',
+    'Our shops are open from 10 to 4 on most public holidays.',
+  ),
+  question(
+    'brew ratio',
+    'Quick question',
+    'How much coffee should I use for one litre of filter coffee?',
+    'We recommend 60 grams per litre as a starting point, then adjust to taste.',
+  ),
   {
     name: 'barista course',
     channels: ['email', 'social'],

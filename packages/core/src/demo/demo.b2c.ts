@@ -71,9 +71,24 @@ function recognise(ctx: B2CContext, all: Customer[]) {
 function campaigns(ctx: B2CContext, all: Customer[]) {
   const { rng, now } = ctx;
   const sends = [
-    { campaign: CAMPAIGNS[0]!, at: now - 26 * DAY, recent: 400, consent: (c: Customer) => c.emailConsent },
-    { campaign: CAMPAIGNS[1]!, at: now - 9 * DAY, recent: 400, consent: (c: Customer) => c.emailConsent },
-    { campaign: CAMPAIGNS[2]!, at: now - 5 * DAY, recent: 200, consent: (c: Customer) => c.smsConsent },
+    {
+      campaign: CAMPAIGNS[0]!,
+      at: now - 26 * DAY + 8 * 3_600_000,
+      recent: 400,
+      consent: (c: Customer) => c.emailConsent,
+    },
+    {
+      campaign: CAMPAIGNS[1]!,
+      at: now - 9 * DAY + 8 * 3_600_000,
+      recent: 400,
+      consent: (c: Customer) => c.emailConsent,
+    },
+    {
+      campaign: CAMPAIGNS[2]!,
+      at: now - 5 * DAY + 10 * 3_600_000,
+      recent: 200,
+      consent: (c: Customer) => c.smsConsent,
+    },
   ];
   for (const { campaign, at, recent, consent } of sends) {
     for (const c of all) {

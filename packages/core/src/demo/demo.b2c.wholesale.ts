@@ -129,7 +129,8 @@ export function wholesale(ctx: B2CContext, all: Customer[]): Draft[] {
     all.push(buyer);
     const cadence = rng.int(7, 21);
     const main = rng.pick(bags);
-    for (let at = since; at < (until ?? now); at += (cadence + rng.int(-3, 3)) * DAY) {
+    const end = Math.min(until ?? now, now - DAY);
+    for (let at = since; at < end; at += (cadence + rng.int(-3, 3)) * DAY) {
       const lines = [{ product: main, qty: rng.int(1, type === 'Office' ? 2 : 4) }];
       for (const extra of rng.sample(
         extras,

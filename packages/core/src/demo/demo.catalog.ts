@@ -66,6 +66,9 @@ export const B2B_PRODUCTS: readonly B2BProduct[] = [
   b2b('RTU-STOPPER', 'rtu', 'ReadyFill RTU stoppers (bag of 5,000)', 'the ReadyFill stoppers', 410, [10, 100], 'Coated bromobutyl stoppers, ready to use.'),
 ];
 
+/** The coffee that sold out a few months ago: inactive in the catalog, and missed by its fans. */
+export const SOLD_OUT = 'CF-RWA-KIV-250';
+
 export type ShopCategory = 'coffee' | 'tea' | 'equipment' | 'gift_card' | 'gift' | 'subscription' | 'merch';
 export type Taste = 'espresso' | 'filter' | 'tea' | 'press';
 

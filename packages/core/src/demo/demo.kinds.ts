@@ -32,6 +32,8 @@ export interface Who {
   count?: readonly [number, number];
   /** Only people who agreed to receive email (newsletters). */
   consent?: boolean;
+  /** Only people of these functions; without one, the interaction does not happen. */
+  strict?: boolean;
 }
 
 /** Our side: `owner` is the account's owner; any other value is a staff key. */
@@ -78,11 +80,12 @@ export const ENGINEERING: Who = {
   levels: ['functional_lead', 'end_user'],
   count: [1, 2],
 };
-export const MAINTENANCE: Who = { functions: ['maintenance', 'service', 'engineering'] };
+export const MAINTENANCE: Who = { functions: ['maintenance', 'service', 'engineering'], strict: true };
 export const MARKETING: Who = {
   functions: ['marketing'],
   levels: ['functional_lead', 'executive'],
   count: [1, 2],
+  strict: true,
 };
 export const EXECUTIVE: Who = { levels: ['executive'] };
 export const LEADS: Who = { levels: ['executive', 'functional_lead'], count: [2, 4] };
@@ -109,6 +112,8 @@ export interface Episode {
   promiseIn: readonly [number, number];
   /** What the promise is, as a task title. */
   task: string;
+  /** Whether the broken ending still delivers what was promised, only late. */
+  resolves: boolean;
   kept: readonly Step[];
   broken: readonly Step[];
 }

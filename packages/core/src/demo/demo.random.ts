@@ -167,10 +167,19 @@ export class DemoIds {
       time = CROCKFORD[ms % 32] + time;
       ms = Math.floor(ms / 32);
     }
+    const prefix = `${ID_PREFIXES[kind]}_${time}`;
     for (;;) {
+      // 80 random bits as 16 characters: four draws of 20 bits, four characters each.
       let random = '';
-      for (let i = 0; i < 16; i++) random += CROCKFORD[Math.floor(this.rng.next() * 32)];
-      const id = `${ID_PREFIXES[kind]}_${time}${random}`;
+      for (let i = 0; i < 4; i++) {
+        const bits = Math.floor(this.rng.next() * 1_048_576);
+        random +=
+          CROCKFORD[bits >>> 15]! +
+          CROCKFORD[(bits >>> 10) & 31]! +
+          CROCKFORD[(bits >>> 5) & 31]! +
+          CROCKFORD[bits & 31]!;
+      }
+      const id = prefix + random;
       if (!this.seen.has(id)) {
         this.seen.add(id);
         return id;
