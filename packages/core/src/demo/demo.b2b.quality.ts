@@ -1,19 +1,22 @@
-import { type Kind, kind, QUALITY, QUALITY_LEAD } from './demo.kinds.ts';
+import { type Kind, kind, promising, QUALITY, QUALITY_LEAD } from './demo.kinds.ts';
 
 /** The quality side of the routine: batch documents, audits and change notifications. */
 export const QUALITY_ROUTINE: Record<string, Kind> = {
-  docsRequest: kind(
-    'email',
-    'inbound',
-    QUALITY,
-    ['quality'],
-    ['Documentation request for batch {batch}', 'Batch record {batch}'],
-    [
-      'For our QP release we still need the executed batch record and the deviation summary for batch {batch}.',
-      'Could you send the certificate of analysis and the batch record for batch {batch}?',
-    ],
-    ['Could you also send the updated certificate of conformance?', ''],
-    ['We would appreciate it by {promiseDay} if possible.', 'Thank you in advance.'],
+  docsRequest: promising(
+    kind(
+      'email',
+      'inbound',
+      QUALITY,
+      ['quality'],
+      ['Documentation request for batch {batch}', 'Batch record {batch}'],
+      [
+        'For our QP release we still need the executed batch record and the deviation summary for batch {batch}.',
+        'Could you send the certificate of analysis and the batch record for batch {batch}?',
+      ],
+      ['Could you also send the updated certificate of conformance?', ''],
+      ['We would appreciate it by {promiseDay} if possible.', 'Thank you in advance.'],
+    ),
+    'Send the batch documents for {batch} to {company}',
   ),
   docsSend: kind(
     'email',

@@ -9,6 +9,7 @@ import {
   compose,
   DAY,
   dayMonth,
+  fill,
   iso,
   monthName,
   one,
@@ -203,11 +204,16 @@ const USER_ROLE = {
   internal: ['participant', 'participant'],
 } as const;
 
-/** Writes one interaction with its participants; returns who took part. */
-export function render(
-  ctx: B2BContext,
-  ev: B2BEvent,
-): { id: string; people: Contact[]; users: string[] } | null {
+export interface Rendered {
+  id: string;
+  people: Contact[];
+  users: string[];
+  /** The follow-up the text promised (kind.task), with its due date. */
+  promised: { title: string; due: number } | null;
+}
+
+/** Writes one interaction with its participants; returns who took part and what was promised. */
+export function render(ctx: B2BContext, ev: B2BEvent): Rendered | null {
   const { rng } = ctx;
   const people = pickContacts(rng, ev.account, ev.at, ev.kind.who, ev.lead);
   if (ev.kind.who.strict && people.length === 0) return null;
@@ -216,6 +222,11 @@ export function render(
   const { kind } = ev;
   const id = ctx.ids.make('interaction', ev.at);
   const occurred = iso(ev.at);
+  const body = frame(rng, kind, compose(rng, kind.body, vars), vars);
+  const promised =
+    kind.task && body.includes(String(vars.promiseDay))
+      ? { title: fill(rng, kind.task, vars), due: addWorkdays(ev.at, 3) }
+      : null;
   const written = kind.channel === 'email' || kind.channel === 'letter';
   const conversation = kind.channel === 'phone' || written;
   ctx.rows.interactions.push({
@@ -224,7 +235,7 @@ export function render(
     direction: kind.direction,
     occurred_at: occurred,
     subject: one(rng, kind.subject, vars),
-    body: frame(rng, kind, compose(rng, kind.body, vars), vars),
+    body,
     company_id: ev.account.id,
     corrects_id: null,
     external_id: null,
@@ -249,5 +260,5 @@ export function render(
       role: kind.channel === 'phone' ? 'participant' : role,
     });
   });
-  return { id, people, users };
+  return { id, people, users, promised };
 }

@@ -9,6 +9,7 @@ import {
   NOBODY,
   OPERATIONS,
   PURCHASING,
+  promising,
 } from './demo.kinds.ts';
 
 /** The everyday traffic of a manufacturing relationship, in calm, neutral or warm tones. */
@@ -47,23 +48,26 @@ export const ROUTINE: Record<string, Kind> = {
       '',
     ],
   ),
-  forecastAck: kind(
-    'email',
-    'outbound',
-    OPERATIONS,
-    ['owner'],
-    ['Re: Rolling forecast {quarter}', 'Capacity confirmation {quarter}'],
-    ['Thank you for the updated forecast.', 'Thanks for sending the forecast in good time.'],
-    [
-      'We can confirm capacity for all batches in {quarter}.',
-      'We can cover the extra batch in {quarter}; the slot in week {week} is reserved for you.',
-      'Most of the plan fits; for one batch in {quarter} we propose to move one week later.',
-    ],
-    [
-      'I will send the confirmed slot plan by {promiseDay}.',
-      'The updated slot plan follows by {promiseDay}.',
-      'Let me know if anything changes on your side.',
-    ],
+  forecastAck: promising(
+    kind(
+      'email',
+      'outbound',
+      OPERATIONS,
+      ['owner'],
+      ['Re: Rolling forecast {quarter}', 'Capacity confirmation {quarter}'],
+      ['Thank you for the updated forecast.', 'Thanks for sending the forecast in good time.'],
+      [
+        'We can confirm capacity for all batches in {quarter}.',
+        'We can cover the extra batch in {quarter}; the slot in week {week} is reserved for you.',
+        'Most of the plan fits; for one batch in {quarter} we propose to move one week later.',
+      ],
+      [
+        'I will send the confirmed slot plan by {promiseDay}.',
+        'The updated slot plan follows by {promiseDay}.',
+        'Let me know if anything changes on your side.',
+      ],
+    ),
+    'Send the confirmed slot plan to {company}',
   ),
   poIn: kind(
     'email',
@@ -150,18 +154,21 @@ export const ROUTINE: Record<string, Kind> = {
     ],
     ['Next call in about a month.', 'I will send the updated slot plan.', ''],
   ),
-  callIn: kind(
-    'phone',
-    'inbound',
-    { levels: ['functional_lead', 'end_user'] },
-    ['owner'],
-    ['Call from {them} about {brand}', 'Call from {themFull}'],
-    [
-      'Short call: {them} wanted to check the delivery date for {product}; I confirmed week {week}.',
-      '{them} called to ask whether we could pull the next batch forward by a week.',
-      '{them} asked for the current lead time for {product}.',
-    ],
-    ['Friendly and quick.', 'No issues.', 'I will get back with the answer by {promiseDay}.'],
+  callIn: promising(
+    kind(
+      'phone',
+      'inbound',
+      { levels: ['functional_lead', 'end_user'] },
+      ['owner'],
+      ['Call from {them} about {brand}', 'Call from {themFull}'],
+      [
+        'Short call: {them} wanted to check the delivery date for {product}; I confirmed week {week}.',
+        '{them} called to ask whether we could pull the next batch forward by a week.',
+        '{them} asked for the current lead time for {product}.',
+      ],
+      ['Friendly and quick.', 'No issues.', 'I will get back with the answer by {promiseDay}.'],
+    ),
+    'Get back to {themFull} ({company})',
   ),
   qbr: kind(
     'meeting',
@@ -229,14 +236,17 @@ export const ROUTINE: Record<string, Kind> = {
       'Please check this; our accounts payable team has put it on hold.',
     ],
   ),
-  invoiceReply: kind(
-    'email',
-    'outbound',
-    { functions: ['purchasing', 'other'] },
-    ['owner'],
-    ['Re: Question on invoice {invoice}'],
-    ['You are right, the invoice used last year\u2019s price; apologies for the extra work.'],
-    ['A corrected invoice will follow by {promiseDay}.'],
+  invoiceReply: promising(
+    kind(
+      'email',
+      'outbound',
+      { functions: ['purchasing', 'other'] },
+      ['owner'],
+      ['Re: Question on invoice {invoice}'],
+      ['You are right, the invoice used last year\u2019s price; apologies for the extra work.'],
+      ['A corrected invoice will follow by {promiseDay}.'],
+    ),
+    'Send the corrected invoice {invoice} to {company}',
   ),
   visit: kind(
     'in_person',

@@ -83,7 +83,42 @@ export function emit(
     vars: extra.vars,
     order: extra.order ?? orderBefore(story, account, when),
   };
-  return render(ctx, ev);
+  const done = render(ctx, ev);
+  if (done?.promised) everydayPromise(story, account, when, done.users[0]!, done.people[0], done.promised);
+  return done;
+}
+
+/**
+ * An everyday promise in a routine message ("I will send the slot plan by Friday") becomes a
+ * task: mostly done in time, sometimes late, and the recent broken ones still open.
+ */
+function everydayPromise(
+  story: Story,
+  account: Account,
+  at: number,
+  userKey: string,
+  lead: Contact | undefined,
+  promised: { title: string; due: number },
+) {
+  const { rng, now } = story.ctx;
+  const dueAt = promised.due;
+  const kept = rng.chance(keepChance(story, account, at, userKey));
+  const late = dueAt + rng.int(1, 6) * DAY;
+  const closedAt = kept
+    ? at + rng.float(0.2, 0.95) * (dueAt - at)
+    : dueAt < now - 30 * DAY || rng.chance(0.4)
+      ? late
+      : null;
+  story.commitments.push({
+    account,
+    lead,
+    userKey,
+    title: promised.title,
+    madeAt: at,
+    dueAt,
+    outcome: dueAt >= now ? 'open' : kept ? 'kept' : 'broken',
+    closedAt: closedAt !== null && closedAt < now ? closedAt : null,
+  });
 }
 
 /** Office-hour times for a sequence of steps from `from`, each strictly after the one before. */
@@ -174,9 +209,10 @@ export function play(
   if (kept) commitment.closedAt = dueAt - rng.int(2, 30) * 3_600_000;
   else if (episode.resolves) commitment.closedAt = endTimes.at(-1) ?? null;
   // A broken promise without a late fulfilment stays open for a while, and is sometimes forgotten.
-  else
-    commitment.closedAt =
-      dueAt < ctx.now - 21 * DAY && rng.chance(0.75) ? dueAt + rng.int(3, 10) * DAY : null;
+  else {
+    const settled = dueAt < ctx.now - 365 * DAY || (dueAt < ctx.now - 21 * DAY && rng.chance(0.75));
+    commitment.closedAt = settled ? dueAt + rng.int(3, 10) * DAY : null;
+  }
   if (commitment.closedAt !== null && commitment.closedAt >= ctx.now) commitment.closedAt = null;
 }
 

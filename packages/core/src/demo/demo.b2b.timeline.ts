@@ -63,9 +63,11 @@ function episodes(story: Story, account: Account) {
     play(story, account, EPISODES.recall, now - rng.int(930, 960) * DAY, { delta: -0.8, forceKept: true });
   if (arc === 'recovered')
     play(story, account, EPISODES.recall, now - rng.int(880, 900) * DAY, { delta: -0.8, forceKept: false });
-  if (arc === 'sour') play(story, account, EPISODES.escalation, now - rng.int(4, 12) * DAY, { delta: -0.9 });
+  if (arc === 'sour') {
+    play(story, account, EPISODES.escalation, now - rng.int(4, 12) * DAY, { delta: -0.9, forceKept: true });
+  }
   if (arc === 'churned' && account.until) {
-    play(story, account, EPISODES.escalation, account.until - 90 * DAY, { delta: -0.9 });
+    play(story, account, EPISODES.escalation, account.until - 90 * DAY, { delta: -0.9, forceKept: true });
     emit(story, account, account.until - rng.int(12, 25) * DAY, CHURN);
   }
   const good = [

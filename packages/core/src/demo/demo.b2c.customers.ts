@@ -209,7 +209,7 @@ export function customers(ctx: B2CContext): Customer[] {
       taste,
       home,
       favourites: rng.sample(consumables(taste), rng.int(2, 3)),
-      rate: loyal ? rng.float(0.3, 0.6) : rng.gamma(0.85, 1 / 8.5),
+      rate: loyal ? rng.float(0.25, 0.45) : rng.gamma(0.85, 1 / 8.5),
       dropout: loyal ? rng.float(0.005, 0.02) : rng.beta(0.75, 3.2),
       spend: Math.min(180, Math.max(9, 5 / rng.gamma(3.5, 1 / 16))),
       subscription:

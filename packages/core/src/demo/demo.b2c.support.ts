@@ -212,7 +212,9 @@ export function support(ctx: B2CContext, all: Customer[]) {
     let closed: number | null = kept ? due - rng.int(2, 20) * 3_600_000 : null;
     if (due < now && outcome && outcomeAt < now)
       write(c, outcomeAt, channel === 'chat' ? 'email' : channel, 'inbound', outcome, vars, agentKey);
-    if (due < now && !kept && outcomeAt + DAY < now) {
+    // After a broken promise the head of CX often steps in; some recent ones are still open.
+    const forgotten = due > now - 90 * DAY && rng.chance(0.35);
+    if (due < now && !kept && outcomeAt + DAY < now && !forgotten) {
       closed = agentTime(rng, outcomeAt + rng.int(2, 20) * 3_600_000);
       if (rng.chance(0.5)) write(c, closed, 'email', 'outbound', APOLOGY, vars, 'head');
     }

@@ -48,6 +48,8 @@ export interface Kind {
   body: readonly (readonly string[])[];
   /** A short, cold email: no friendly greeting or sign-off. */
   curt?: boolean;
+  /** When the text promises something by {promiseDay}: the follow-up task it creates. */
+  task?: string;
 }
 
 export function kind(
@@ -63,6 +65,10 @@ export function kind(
 
 export function curt(k: Kind): Kind {
   return { ...k, curt: true };
+}
+
+export function promising(k: Kind, task: string): Kind {
+  return { ...k, task };
 }
 
 export const PURCHASING: Who = {
