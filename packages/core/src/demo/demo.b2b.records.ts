@@ -270,7 +270,7 @@ function person(
   };
 }
 
-function membership(
+export function membership(
   ctx: B2BContext,
   account: Account,
   personId: string,

@@ -1,3 +1,4 @@
+import { duplicateContacts } from './demo.b2b.duplicates.ts';
 import { orders } from './demo.b2b.orders.ts';
 import { otherTimelines } from './demo.b2b.others.ts';
 import { accounts, type B2BContext } from './demo.b2b.records.ts';
@@ -36,6 +37,7 @@ export function generateB2B(input: GenerateInput): DemoRows {
   customFieldDefs(ctx);
   const productIds = products(ctx);
   const all = accounts(ctx);
+  duplicateContacts(ctx, all);
   const sales = orders(ctx, all, productIds);
   const story = newStory(ctx, all, sales);
   customerTimeline(story, all, sales);

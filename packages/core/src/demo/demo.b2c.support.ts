@@ -189,12 +189,15 @@ export function support(ctx: B2CContext, all: Customer[]) {
       role: direction === 'inbound' ? 'to' : 'from',
     });
   };
+  const lost = new Map<Customer, number>();
+  const lastCase = new Map<Customer, number>();
   for (let done = 0, tries = 0; done < count && tries < count * 20; tries++) {
     const kase = rng.weighted(CASES, (k) => k.weight);
     const found = anchor(ctx, rng.pick(shoppers), kase);
-    if (!found) continue;
+    if (!found || lost.has(found.customer)) continue;
     done++;
     const { customer: c, at } = found;
+    lastCase.set(c, Math.max(lastCase.get(c) ?? 0, at));
     const channel = rng.pick(kase.channels);
     const agentKey = channel === 'social' ? 'sup3' : rng.pick(['sup1', 'sup2']);
     const replyAt = agentTime(
@@ -232,6 +235,8 @@ export function support(ctx: B2CContext, all: Customer[]) {
       created_at: iso(replyAt),
       updated_at: iso(closed ?? replyAt),
     });
+    const unresolved = !kept && kase.mood < 0 && due < now && (lastCase.get(c) ?? 0) <= outcomeAt;
+    if (unresolved && rng.chance(0.65)) lost.set(c, outcomeAt);
     if (kase.mood < 0 && rng.chance(0.4)) {
       note(
         ctx,
@@ -242,6 +247,23 @@ export function support(ctx: B2CContext, all: Customer[]) {
       );
     }
   }
+  loseCustomers(ctx, lost);
+}
+
+/**
+ * Service recovery, the hard way: most shoppers whose complaint went unresolved stop buying,
+ * so their later orders never happened (and a subscription ends).
+ */
+function loseCustomers(ctx: B2CContext, lost: Map<Customer, number>) {
+  const gone = new Set<string>();
+  for (const [c, at] of lost) {
+    for (const o of c.orders) if (o.at > at + 2 * DAY) gone.add(o.id);
+    c.orders = c.orders.filter((o) => !gone.has(o.id));
+    const sub = c.tags.indexOf('subscriber');
+    if (sub >= 0) c.tags.splice(sub, 1, 'former-subscriber');
+  }
+  ctx.rows.orders = ctx.rows.orders.filter((o) => !gone.has(o.id));
+  ctx.rows.order_lines = ctx.rows.order_lines.filter((l) => !gone.has(l.order_id));
 }
 
 const APOLOGY: Message = {

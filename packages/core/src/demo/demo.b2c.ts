@@ -1,5 +1,6 @@
 import type { GenerateInput } from './demo.b2b.ts';
 import { type B2CContext, type Customer, customers, shopCustomFields } from './demo.b2c.customers.ts';
+import { guestDuplicates } from './demo.b2c.duplicates.ts';
 import { customerDrafts, shopProducts, writeOrders } from './demo.b2c.purchases.ts';
 import { note, support } from './demo.b2c.support.ts';
 import { CAMPAIGNS } from './demo.b2c.texts.ts';
@@ -27,10 +28,11 @@ export function generateB2C(input: GenerateInput & { customers?: number }): Demo
   shopCustomFields(ctx);
   const productIds = shopProducts(ctx);
   const all = customers(ctx);
+  guestDuplicates(ctx, all);
   const drafts = [...customerDrafts(ctx, all), ...wholesale(ctx, all)];
   writeOrders(ctx, drafts, productIds);
-  recognise(ctx, all);
   support(ctx, all);
+  recognise(ctx, all);
   campaigns(ctx, all);
   return ctx.rows;
 }
