@@ -40,6 +40,8 @@ export interface B2BContext {
   now: number;
   start: number;
   staff: StaffIds;
+  /** Every email given out so far: addresses are unique in a workspace. */
+  emails: Set<string>;
   /** Staff keys to first names, so that a contact never shares a name with their owner. */
   staffNames: Readonly<Record<string, string>>;
   rows: DemoRows;
@@ -62,7 +64,7 @@ function phone(rng: Rng, prefix: string): string {
 /** Companies with their contacts (people and memberships); the returned accounts drive the timeline. */
 export function accounts(ctx: B2BContext): Account[] {
   const { rng, now, start } = ctx;
-  const emails = new Set<string>();
+  const emails = ctx.emails;
   const out: Account[] = [];
   for (const seed of COMPANIES) {
     const info = countryInfo(seed.country, seed.city);
@@ -111,9 +113,13 @@ export function accounts(ctx: B2BContext): Account[] {
     const leads = account.contacts.filter((c) => c.level === 'functional_lead' && c.to === null);
     const champion = rng.pick(leads.length ? leads : account.contacts);
     champion.weight = seed.story === 'single' ? 14 : 3;
+    if (seed.type === 'customer') {
+      const row = ctx.rows.people.find((p) => p.id === champion.personId)!;
+      row.custom = { ...(row.custom as Record<string, unknown>), decision_role: 'Champion' };
+      row.tags = [...(row.tags ?? []), 'champion'];
+    }
     if (seed.story === 'single') for (const c of account.contacts) if (c !== champion) c.weight = 0.25;
   }
-  movers(ctx, out, emails);
   return out;
 }
 
@@ -295,28 +301,4 @@ export function membership(
     created_at: at,
     updated_at: iso(to ?? Math.max(from, account.since)),
   });
-}
-
-/** Two contacts who left one customer turn up at another one: the champion who moved. */
-function movers(ctx: B2BContext, all: Account[], emails: Set<string>) {
-  const customers = all.filter((a) => a.seed.type === 'customer' && a.until === null);
-  const leavers = customers.flatMap((a) =>
-    a.contacts
-      .filter((c) => c.to !== null && c.to < ctx.now - 200 * DAY && c.level !== 'end_user')
-      .map((c) => ({ a, c })),
-  );
-  for (const { a, c } of ctx.rng.sample(leavers, 2)) {
-    const target = ctx.rng.pick(customers.filter((other) => other !== a));
-    const from = c.to! + ctx.rng.int(30, 90) * DAY;
-    const row = ctx.rows.people.find((p) => p.id === c.personId)!;
-    let email = `${asciiName(c.first)}.${asciiName(c.last)}@${target.seed.domain}`;
-    if (emails.has(email)) email = `${asciiName(c.first)[0]}${asciiName(c.last)}@${target.seed.domain}`;
-    emails.add(email);
-    row.additional_emails = [row.email!];
-    row.email = email;
-    row.updated_at = iso(from);
-    row.owner_id = ctx.staff[target.seed.owner] ?? null;
-    target.contacts.push({ ...c, from, to: null, weight: 1.5 });
-    membership(ctx, target, c.personId, c.title, c.level, c.fn, from, null);
-  }
 }

@@ -1,4 +1,4 @@
-import { duplicateContacts } from './demo.b2b.duplicates.ts';
+import { duplicateContacts, movers } from './demo.b2b.changes.ts';
 import { orders } from './demo.b2b.orders.ts';
 import { otherTimelines } from './demo.b2b.others.ts';
 import { accounts, type B2BContext } from './demo.b2b.records.ts';
@@ -31,12 +31,14 @@ export function generateB2B(input: GenerateInput): DemoRows {
     now,
     start: now - Math.round(5 * 365.25) * DAY,
     staff: input.staff,
+    emails: new Set(),
     staffNames: Object.fromEntries(B2B_STAFF.map((member) => [member.key, firstName(member)])),
     rows: emptyRows(),
   };
   customFieldDefs(ctx);
   const productIds = products(ctx);
   const all = accounts(ctx);
+  movers(ctx, all);
   duplicateContacts(ctx, all);
   const sales = orders(ctx, all, productIds);
   const story = newStory(ctx, all, sales);

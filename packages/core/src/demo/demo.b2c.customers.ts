@@ -45,14 +45,14 @@ export interface Customer {
 
 // biome-ignore format: a data table
 const COUNTRIES = [
-  { code: 'DE', weight: 45, locale: 'de-DE', tz: 'Europe/Berlin', phone: '+49 15', cities: ['Berlin', 'Berlin', 'Hamburg', 'Hamburg', 'Munich', 'Cologne', 'Frankfurt', 'Leipzig', 'Stuttgart', 'Düsseldorf'], zip: () => 10000 },
-  { code: 'AT', weight: 12, locale: 'de-AT', tz: 'Europe/Vienna', phone: '+43 66', cities: ['Vienna', 'Vienna', 'Graz', 'Salzburg', 'Linz'], zip: () => 1000 },
-  { code: 'NL', weight: 14, locale: 'nl-NL', tz: 'Europe/Amsterdam', phone: '+31 6', cities: ['Amsterdam', 'Amsterdam', 'Rotterdam', 'Utrecht', 'The Hague'], zip: () => 1000 },
-  { code: 'CH', weight: 7, locale: 'de-CH', tz: 'Europe/Zurich', phone: '+41 79', cities: ['Zurich', 'Basel', 'Bern'], zip: () => 1000 },
-  { code: 'FR', weight: 8, locale: 'fr-FR', tz: 'Europe/Paris', phone: '+33 6', cities: ['Paris', 'Lyon', 'Strasbourg'], zip: () => 10000 },
-  { code: 'GB', weight: 7, locale: 'en-GB', tz: 'Europe/London', phone: '+44 7', cities: ['London', 'Manchester', 'Bristol'], zip: () => 0 },
-  { code: 'IT', weight: 4, locale: 'it-IT', tz: 'Europe/Rome', phone: '+39 3', cities: ['Milan', 'Bolzano', 'Turin'], zip: () => 10000 },
-  { code: 'BE', weight: 3, locale: 'nl-BE', tz: 'Europe/Brussels', phone: '+32 47', cities: ['Antwerp', 'Ghent', 'Brussels'], zip: () => 1000 },
+  { code: 'DE', weight: 45, locale: 'de-DE', tz: 'Europe/Berlin', phone: '+49 15', cities: ['Berlin', 'Berlin', 'Hamburg', 'Hamburg', 'Munich', 'Cologne', 'Frankfurt', 'Leipzig', 'Stuttgart', 'Düsseldorf'], zip: 5 },
+  { code: 'AT', weight: 12, locale: 'de-AT', tz: 'Europe/Vienna', phone: '+43 66', cities: ['Vienna', 'Vienna', 'Graz', 'Salzburg', 'Linz'], zip: 4 },
+  { code: 'NL', weight: 14, locale: 'nl-NL', tz: 'Europe/Amsterdam', phone: '+31 6', cities: ['Amsterdam', 'Amsterdam', 'Rotterdam', 'Utrecht', 'The Hague'], zip: 4 },
+  { code: 'CH', weight: 7, locale: 'de-CH', tz: 'Europe/Zurich', phone: '+41 79', cities: ['Zurich', 'Basel', 'Bern'], zip: 4 },
+  { code: 'FR', weight: 8, locale: 'fr-FR', tz: 'Europe/Paris', phone: '+33 6', cities: ['Paris', 'Lyon', 'Strasbourg'], zip: 5 },
+  { code: 'GB', weight: 7, locale: 'en-GB', tz: 'Europe/London', phone: '+44 7', cities: ['London', 'Manchester', 'Bristol'], zip: 0 },
+  { code: 'IT', weight: 4, locale: 'it-IT', tz: 'Europe/Rome', phone: '+39 3', cities: ['Milan', 'Bolzano', 'Turin'], zip: 5 },
+  { code: 'BE', weight: 3, locale: 'nl-BE', tz: 'Europe/Brussels', phone: '+32 47', cities: ['Antwerp', 'Ghent', 'Brussels'], zip: 4 },
 ] as const;
 
 const STORE_CITIES = ['Berlin', 'Hamburg', 'Vienna', 'Amsterdam'];
@@ -252,10 +252,13 @@ export function customers(ctx: B2CContext): Customer[] {
           : rng.pick(['Instagram', 'Google search', 'Friend referral', 'Market stall', 'Gift recipient']);
     if (home !== 'web' || rng.chance(0.3))
       custom.loyalty_card = `BL-${rng.int(1000, 9999)}-${rng.int(1000, 9999)}`;
+    const digits = String(rng.int(10 ** (country.zip - 1), 10 ** country.zip - 1));
     const zip =
       country.code === 'GB'
         ? `${rng.pick(['E1', 'M4', 'BS1', 'SW9', 'N16'])} ${rng.int(1, 9)}${rng.pick(['AB', 'HT', 'QX', 'DN'])}`
-        : String(rng.int(country.zip(), country.zip() * 9));
+        : country.code === 'NL'
+          ? `${digits} ${rng.pick(['AB', 'CK', 'GH', 'LM', 'RT', 'VX'])}`
+          : digits;
     ctx.rows.people.push({
       id: customer.personId,
       external_id: `C${100000 + n}`,

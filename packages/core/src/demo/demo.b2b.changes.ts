@@ -1,5 +1,7 @@
 import { type Account, type B2BContext, membership } from './demo.b2b.records.ts';
-import { DAY, iso } from './demo.text.ts';
+import { asciiName, DAY, iso } from './demo.text.ts';
+
+/** People who changed employer, and people entered twice: what dedupe and merge meet in real life. */
 
 const NICKNAMES: Record<string, string> = {
   Christopher: 'Chris',
@@ -55,5 +57,30 @@ export function duplicateContacts(ctx: B2BContext, accounts: Account[]): void {
     });
     membership(ctx, account, personId, contact.title, contact.level, contact.fn, at, null);
     account.contacts.push({ ...contact, personId, first, from: at, weight: 0.4 });
+  }
+}
+
+/** Two contacts who left one customer turn up at another one: the champion who moved. */
+export function movers(ctx: B2BContext, all: Account[]): void {
+  const emails = ctx.emails;
+  const customers = all.filter((a) => a.seed.type === 'customer' && a.until === null);
+  const leavers = customers.flatMap((a) =>
+    a.contacts
+      .filter((c) => c.to !== null && c.to < ctx.now - 200 * DAY && c.level !== 'end_user')
+      .map((c) => ({ a, c })),
+  );
+  for (const { a, c } of ctx.rng.sample(leavers, 2)) {
+    const target = ctx.rng.pick(customers.filter((other) => other !== a));
+    const from = c.to! + ctx.rng.int(30, 90) * DAY;
+    const row = ctx.rows.people.find((p) => p.id === c.personId)!;
+    let email = `${asciiName(c.first)}.${asciiName(c.last)}@${target.seed.domain}`;
+    if (emails.has(email)) email = `${asciiName(c.first)[0]}${asciiName(c.last)}@${target.seed.domain}`;
+    emails.add(email);
+    row.additional_emails = [row.email!];
+    row.email = email;
+    row.updated_at = iso(from);
+    row.owner_id = ctx.staff[target.seed.owner] ?? null;
+    target.contacts.push({ ...c, from, to: null, weight: 1.5 });
+    membership(ctx, target, c.personId, c.title, c.level, c.fn, from, null);
   }
 }
