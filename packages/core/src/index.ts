@@ -7,6 +7,7 @@ export * from './companies/companies.schema.ts';
 export * from './companies/companies.service.ts';
 export * from './custom-fields/custom-fields.schema.ts';
 export * from './custom-fields/custom-fields.service.ts';
+export * from './demo/demo.service.ts';
 export * from './duplicates/duplicates.schema.ts';
 export * from './duplicates/duplicates.service.ts';
 export * from './exports/exports.schema.ts';

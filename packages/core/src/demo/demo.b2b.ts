@@ -1,0 +1,50 @@
+import { duplicateContacts, movers } from './demo.b2b.changes.ts';
+import { orders } from './demo.b2b.orders.ts';
+import { otherTimelines } from './demo.b2b.others.ts';
+import { accounts, type B2BContext } from './demo.b2b.records.ts';
+import { customFieldDefs, products } from './demo.b2b.setup.ts';
+import { newStory } from './demo.b2b.story.ts';
+import { customerTimeline, newsletters } from './demo.b2b.timeline.ts';
+import { work } from './demo.b2b.work.ts';
+import { DemoIds, Rng } from './demo.random.ts';
+import { type DemoRows, emptyRows } from './demo.rows.ts';
+import { B2B_STAFF, firstName, type StaffIds } from './demo.staff.ts';
+import { DAY } from './demo.text.ts';
+
+export interface GenerateInput {
+  seed: string;
+  now: Date;
+  /** Staff keys (demo.staff.ts) to user ids. */
+  staff: StaffIds;
+}
+
+/**
+ * Helvetia Contract Manufacturing: five years of a B2B relationship business, as rows. Pure:
+ * the same input gives the same rows, ids included.
+ */
+export function generateB2B(input: GenerateInput): DemoRows {
+  const root = new Rng(`${input.seed}/b2b`);
+  const now = input.now.getTime();
+  const ctx: B2BContext = {
+    rng: root.fork('content'),
+    ids: new DemoIds(root.fork('ids')),
+    now,
+    start: now - Math.round(5 * 365.25) * DAY,
+    staff: input.staff,
+    emails: new Set(),
+    staffNames: Object.fromEntries(B2B_STAFF.map((member) => [member.key, firstName(member)])),
+    rows: emptyRows(),
+  };
+  customFieldDefs(ctx);
+  const productIds = products(ctx);
+  const all = accounts(ctx);
+  movers(ctx, all);
+  duplicateContacts(ctx, all);
+  const sales = orders(ctx, all, productIds);
+  const story = newStory(ctx, all, sales);
+  customerTimeline(story, all, sales);
+  otherTimelines(story, all);
+  newsletters(story, all);
+  work(story, all, sales);
+  return ctx.rows;
+}

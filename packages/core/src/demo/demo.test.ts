@@ -1,0 +1,273 @@
+import { createHash } from 'node:crypto';
+import type { Db, Tx } from '@rapport/db';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../shared/clock.ts';
+import { systemCtx } from '../shared/context.ts';
+import { AppError } from '../shared/errors.ts';
+import { openTestDb, testWorkspace } from '../testing.ts';
+import { createUser, findUserByEmail, listMembers, setPassword } from '../users/users.service.ts';
+import { findWorkspace, listWorkspacesOfUser } from '../workspaces/workspaces.service.ts';
+import { generateB2B } from './demo.b2b.ts';
+import { generateB2C } from './demo.b2c.ts';
+import { DEMO_TABLES, type DemoRows } from './demo.rows.ts';
+import { DEMO_WORKSPACES, type DemoSummary, loadDemo } from './demo.service.ts';
+import { B2B_STAFF, B2C_STAFF } from './demo.staff.ts';
+
+const CLOCK = fixedClock('2026-11-23T10:30:00Z');
+const NOW = new Date('2026-11-23T00:00:00Z');
+const ADMIN = { adminEmail: 'demo-admin@rapport.test', adminPassword: 'demo password 2026' };
+const staffIds = (staff: typeof B2B_STAFF) => Object.fromEntries(staff.map((m) => [m.key, `usr_${m.key}`]));
+
+let db: Db;
+let summary: DemoSummary;
+let failedLoad: unknown;
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+beforeAll(async () => {
+  db = await openTestDb();
+  const sys = systemCtx(db, CLOCK);
+  // A user who already exists with another password makes the first load fail half-way.
+  const other = await testWorkspace(db, CLOCK);
+  const last = B2C_STAFF.at(-1)!;
+  const clash = await createUser(sys, other.workspaceId, {
+    email: last.email,
+    name: last.name,
+    password: 'a different password',
+    role: 'viewer',
+  });
+  failedLoad = await loadDemo(sys, ADMIN).catch((e: unknown) => e);
+  await setPassword(sys, clash.id, ADMIN.adminPassword);
+  summary = await loadDemo(sys, ADMIN);
+  console.info(`demo loaded on ${db.kind} in ${summary.ms} ms: ${summary.totalRows} rows`);
+}, 300_000);
+afterAll(() => db.close());
+
+function scoped<T>(workspaceId: string, fn: (tx: Tx) => Promise<T>) {
+  return db.scoped({ workspaceId, actor: 'test' }, fn);
+}
+
+describe('loadDemo', () => {
+  it('removes what a failed load created', async () => {
+    expect(failedLoad).toBeInstanceOf(AppError);
+    expect((failedLoad as AppError).details[0]?.path).toBe('email');
+    // Nothing of the failed attempt was left over: the second load created fresh workspaces.
+    expect(summary.workspaces.b2b.slug).toBe(DEMO_WORKSPACES.b2b.slug);
+    expect(summary.workspaces.b2c.slug).toBe(DEMO_WORKSPACES.b2c.slug);
+  });
+
+  it('creates both workspaces with the admin as admin of both, and the staff with their roles', async () => {
+    const sys = systemCtx(db, CLOCK);
+    const admin = await findUserByEmail(sys, ADMIN.adminEmail);
+    const workspaces = await listWorkspacesOfUser(sys, admin!.id);
+    expect(workspaces.map((w) => [w.slug, w.role]).sort()).toEqual([
+      ['bean-and-leaf', 'admin'],
+      ['helvetia', 'admin'],
+    ]);
+    const b2bMembers = await listMembers(sys, summary.workspaces.b2b.id);
+    expect(b2bMembers).toHaveLength(B2B_STAFF.length + 1);
+    expect(b2bMembers.find((m) => m.email === 'claudia.meier@helvetia-cm.example')?.role).toBe('manager');
+    expect(new Set(b2bMembers.map((m) => m.role))).toEqual(new Set(['admin', 'manager', 'agent', 'viewer']));
+    expect(await listMembers(sys, summary.workspaces.b2c.id)).toHaveLength(B2C_STAFF.length + 1);
+    expect(summary.login).toEqual({ email: ADMIN.adminEmail, password: ADMIN.adminPassword });
+    expect(summary.now).toBe(NOW.toISOString());
+  });
+
+  it('writes exactly the counted rows, in the expected ranges', async () => {
+    for (const ws of [summary.workspaces.b2b, summary.workspaces.b2c]) {
+      const counts = await scoped(ws.id, async (tx) => {
+        const out: Record<string, number> = {};
+        for (const table of DEMO_TABLES) {
+          const row = await sql<{ n: number }>`select count(*)::int as n from ${sql.id(table)}`.execute(
+            tx.db,
+          );
+          out[table] = row.rows[0]!.n;
+        }
+        return out;
+      });
+      expect(counts).toEqual(ws.rows);
+    }
+    const b2b = summary.workspaces.b2b.rows;
+    const b2c = summary.workspaces.b2c.rows;
+    expect(b2b.companies).toBeGreaterThanOrEqual(55);
+    expect(b2b.people).toBeGreaterThan(350);
+    expect(b2b.orders).toBeGreaterThan(1500);
+    expect(b2b.interactions).toBeGreaterThan(8000);
+    expect(b2b.tasks).toBeGreaterThan(300);
+    expect(b2c.people).toBeGreaterThanOrEqual(5000);
+    expect(b2c.products).toBeGreaterThanOrEqual(55);
+    expect(b2c.orders).toBeGreaterThan(20_000);
+    expect(b2c.order_lines).toBeGreaterThan(b2c.orders);
+    expect(summary.totalRows).toBeGreaterThan(120_000);
+    expect(summary.totalRows).toBeLessThan(250_000);
+  });
+
+  it('gives every B2B customer current contacts at all three levels', async () => {
+    const rows = await scoped(summary.workspaces.b2b.id, (tx) =>
+      tx.db
+        .selectFrom('companies as c')
+        .leftJoin('memberships as m', (join) =>
+          join.onRef('m.company_id', '=', 'c.id').on('m.ended_on', 'is', null),
+        )
+        .select(['c.name', sql<string[]>`array_agg(distinct m.level)`.as('levels')])
+        .where('c.relationship_type', '=', 'customer')
+        .groupBy('c.name')
+        .execute(),
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(30);
+    for (const row of rows)
+      expect([row.name, [...row.levels].sort()]).toEqual([
+        row.name,
+        ['end_user', 'executive', 'functional_lead'],
+      ]);
+  });
+
+  it('refuses to load twice, with a conflict on the workspace', async () => {
+    const error = await failure(loadDemo(systemCtx(db, CLOCK), ADMIN));
+    expect(error.code).toBe('conflict');
+    expect(error.details[0]?.path).toBe('workspace');
+    expect(await findWorkspace(systemCtx(db), 'helvetia')).not.toBeNull();
+  });
+
+  it('keeps the workspaces apart: the B2B workspace sees none of the B2C rows', async () => {
+    const b2cPeople = await scoped(summary.workspaces.b2c.id, (tx) =>
+      tx.db.selectFrom('people').select('id').limit(500).execute(),
+    );
+    const seen = await scoped(summary.workspaces.b2b.id, async (tx) => ({
+      people: await tx.db
+        .selectFrom('people')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          b2cPeople.map((p) => p.id),
+        )
+        .execute(),
+      orders: await sql<{ n: number }>`select count(*)::int as n from orders`.execute(tx.db),
+      workspaces: await tx.db.selectFrom('order_lines').select('workspace_id').distinct().execute(),
+    }));
+    expect(seen.people).toEqual([]);
+    expect(seen.orders.rows[0]!.n).toBe(summary.workspaces.b2b.rows.orders);
+    expect(seen.workspaces).toEqual([{ workspace_id: summary.workspaces.b2b.id }]);
+  });
+
+  it('stores the generated ids, so a load in another database gives the same ids', async () => {
+    const stored = await scoped(summary.workspaces.b2b.id, (tx) =>
+      tx.db.selectFrom('companies').select('id').orderBy('id').execute(),
+    );
+    const generated = generateB2B({ seed: 'rapport-demo', now: NOW, staff: staffIds(B2B_STAFF) });
+    expect(stored.map((r) => r.id)).toEqual(generated.companies.map((c) => c.id).sort());
+  });
+});
+
+const hash = (rows: DemoRows) => createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+
+describe('the generators', () => {
+  const b2b = generateB2B({ seed: 'rapport-demo', now: NOW, staff: staffIds(B2B_STAFF) });
+  const b2c = generateB2C({ seed: 'rapport-demo', now: NOW, staff: staffIds(B2C_STAFF), customers: 600 });
+
+  it('give identical rows and ids for the same seed, and different ones for another seed', () => {
+    const again = generateB2B({ seed: 'rapport-demo', now: NOW, staff: staffIds(B2B_STAFF) });
+    expect(hash(again)).toBe(hash(b2b));
+    expect(again.interactions.map((r) => r.id)).toEqual(b2b.interactions.map((r) => r.id));
+    const c2 = generateB2C({ seed: 'rapport-demo', now: NOW, staff: staffIds(B2C_STAFF), customers: 600 });
+    expect(hash(c2)).toBe(hash(b2c));
+    const other = generateB2B({ seed: 'another seed', now: NOW, staff: staffIds(B2B_STAFF) });
+    expect(hash(other)).not.toBe(hash(b2b));
+    expect(other.people[0]!.id).not.toBe(b2b.people[0]!.id);
+    const otherC = generateB2C({
+      seed: 'another seed',
+      now: NOW,
+      staff: staffIds(B2C_STAFF),
+      customers: 600,
+    });
+    expect(hash(otherC)).not.toBe(hash(b2c));
+  });
+
+  it('makes ids in the format of shared/ids.ts, ordered by the record date', () => {
+    for (const row of b2b.interactions.slice(0, 200)) expect(row.id).toMatch(/^int_[0-9a-hjkmnp-tv-z]{26}$/);
+    const key = (o: (typeof b2c.orders)[number]) => `${String(o.ordered_at)} ${o.id}`;
+    const byDate = [...b2c.orders].sort((a, b) => key(a).localeCompare(key(b)));
+    const ids = byDate.map((o) => o.id);
+    expect(ids).toEqual([...ids].sort());
+  });
+
+  it('keeps every date within the window before now', () => {
+    const dates = [...b2b.interactions.map((r) => r.occurred_at), ...b2c.orders.map((r) => r.ordered_at)];
+    const times = dates.map((d) => Date.parse(String(d)));
+    expect(Math.max(...times)).toBeLessThanOrEqual(NOW.getTime());
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(NOW.getTime() - 5 * 366 * 86_400_000);
+  });
+
+  it('writes finished text: no unfilled slot, no bracket left', () => {
+    const texts = [...b2b.interactions, ...b2c.interactions].flatMap((r) => [r.subject ?? '', r.body ?? '']);
+    texts.push(...[...b2b.notes, ...b2c.notes].map((n) => n.body), ...b2b.tasks.map((t) => t.title));
+    for (const text of texts) expect(text).not.toMatch(/[{}[\]]/);
+  });
+
+  it('uses only reserved domains for email, so the demo can never write to a real person', () => {
+    const emails = [...b2b.people, ...b2c.people].flatMap((p) => [
+      p.email ?? '',
+      ...(p.additional_emails ?? []),
+    ]);
+    for (const email of emails.filter(Boolean)) expect(email).toMatch(/(\.example|@example\.(com|net|org))$/);
+  });
+
+  it('keeps the money consistent: lines add up to the order subtotal', () => {
+    for (const rows of [b2b, b2c]) {
+      const sums = new Map<string, number>();
+      for (const line of rows.order_lines)
+        sums.set(line.order_id, (sums.get(line.order_id) ?? 0) + Number(line.total_minor));
+      for (const order of rows.orders) {
+        expect(sums.get(order.id)).toBe(order.subtotal_minor);
+        const total =
+          Number(order.subtotal_minor) - Number(order.discount_minor) + Number(order.shipping_minor);
+        // Bean & Leaf's prices include VAT; Helvetia invoices it on top.
+        expect(order.total_minor).toBe(rows === b2c ? total : total + Number(order.tax_minor));
+      }
+    }
+  });
+
+  it('shows repeat buying with one-time buyers, loyal regulars and a December peak', () => {
+    const full = generateB2C({ seed: 'rapport-demo', now: NOW, staff: staffIds(B2C_STAFF) });
+    const perPerson = new Map<string, number>();
+    for (const o of full.orders) perPerson.set(o.person_id!, (perPerson.get(o.person_id!) ?? 0) + 1);
+    const counts = [...perPerson.values()];
+    const oneTime = counts.filter((n) => n === 1).length / counts.length;
+    expect(oneTime).toBeGreaterThan(0.15);
+    expect(oneTime).toBeLessThan(0.5);
+    expect(counts.filter((n) => n >= 20).length).toBeGreaterThan(50);
+    const year = NOW.getUTCFullYear() - 1;
+    const month = (m: number) =>
+      full.orders.filter((o) => String(o.ordered_at).startsWith(`${year}-${String(m).padStart(2, '0')}`))
+        .length;
+    expect(month(12)).toBeGreaterThan(1.3 * ((month(9) + month(10)) / 2));
+  });
+
+  it('tells the B2B story: promises kept and broken, overdue follow-ups, accounts turning sour', () => {
+    const now = NOW.getTime();
+    const overdue = b2b.tasks.filter((t) => t.done_at === null && t.due_at!.getTime() < now);
+    expect(overdue.length).toBeGreaterThan(5);
+    expect(b2b.tasks.filter((t) => t.done_at !== null).length).toBeGreaterThan(200);
+    const bodies = b2b.interactions.map((r) => r.body ?? '');
+    expect(bodies.some((b) => /We will ship .* by (Monday|Tuesday|Wednesday|Thursday|Friday)/.test(b))).toBe(
+      true,
+    );
+    expect(bodies.some((b) => /I'll call you back tomorrow/.test(b))).toBe(true);
+    const corvalis = b2b.companies.find((c) => c.name.startsWith('Corvalis'))!.id;
+    const recent = b2b.interactions.filter(
+      (r) => r.company_id === corvalis && Date.parse(String(r.occurred_at)) > now - 120 * 86_400_000,
+    );
+    expect(
+      recent.some((r) => /angry|furious|frustrat|unacceptable|alternative manufacturers/i.test(r.body ?? '')),
+    ).toBe(true);
+  });
+});
