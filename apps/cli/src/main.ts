@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerApikey } from './commands/api-keys.ts';
+import { registerDemo } from './commands/demo.ts';
 import { registerExport } from './commands/exports.ts';
 import { registerImport } from './commands/imports.ts';
 import { registerMigrate } from './commands/migrate.ts';
@@ -38,6 +39,7 @@ Examples:
 
 registerServe(program);
 registerMigrate(program);
+registerDemo(program);
 registerUser(program);
 registerApikey(program);
 registerImport(program);

@@ -5,6 +5,7 @@ import { parsePort } from '../options.ts';
 export interface ServeOptions extends DbOptions {
   port: number;
   host: string;
+  demo?: boolean;
 }
 
 export function registerServe(program: Command): void {
@@ -22,7 +23,8 @@ export function registerServe(program: Command): void {
         new Option('--host <address>', 'address to listen on; 0.0.0.0 for every interface')
           .env('RAPPORT_HOST')
           .default('127.0.0.1'),
-      ),
+      )
+      .option('--demo', 'on a new database, load the demo workspaces first (what `npm start` does)'),
   )
     .addHelpText(
       'after',
@@ -35,15 +37,18 @@ database cleanly.
 
 Examples:
   $ rapport serve
+  $ rapport serve --demo                      what npm start runs: demo data on the first start
   $ rapport serve --port 8080 --data-dir /var/lib/rapport
   $ RAPPORT_ADMIN_EMAIL=you@example.com RAPPORT_ADMIN_PASSWORD='…' rapport serve
   $ DATABASE_URL=postgres://rapport@db:5432/rapport rapport serve --host 0.0.0.0`,
     )
     .action(async (options: ServeOptions) => {
-      const [{ serve }, { startupSteps }] = await Promise.all([
+      const [{ serve }, { startupSteps }, { demoOnFirstRun }] = await Promise.all([
         import('../serve.ts'),
         import('../startup.ts'),
+        import('../demo.ts'),
       ]);
-      await serve(options, startupSteps);
+      // The demo goes first, so that RAPPORT_ADMIN_EMAIL becomes the admin of the demo workspaces.
+      await serve(options, options.demo ? [demoOnFirstRun, ...startupSteps] : startupSteps);
     });
 }
