@@ -193,9 +193,12 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function realDay(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 /** `YYYY-MM-DD`, a day that exists. */
@@ -213,9 +216,17 @@ export function parseDate(raw: string): CellResult<string | null> {
  * An ISO date-time with `Z` or an offset (`T` or a space before the time), or a date alone
  * meaning midnight UTC. The value is the instant in UTC: `2024-05-01T07:30:00.000Z`.
  */
+/** `2024-05-01T09:30:00Z` or `2024-05-01T09:30:00.123Z`: already what we store, only checked. */
+const CANONICAL_UTC = /^(\d{4})-(\d\d)-(\d\d)T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(?:\.\d{3})?Z$/;
+
 export function parseDateTime(raw: string): CellResult<string | null> {
   const value = raw.trim();
   if (value === '') return ok(null);
+  // Machine-written files (exports, shops) use canonical UTC: keep the text, skip the Date.
+  const canonical = CANONICAL_UTC.exec(value);
+  if (canonical && realDay(Number(canonical[1]), Number(canonical[2]), Number(canonical[3]))) {
+    return ok(value.length === 20 ? `${value.slice(0, 19)}.000Z` : value);
+  }
   const match = DATE_TIME.exec(value);
   if (!match) return fail('must be a date-time like 2024-05-01T09:30:00Z or a date like 2024-05-01');
   const [, y, mo, d, h, mi, s, frac, zone] = match;
