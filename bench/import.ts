@@ -74,7 +74,9 @@ try {
   }
   writeFileSync(file, csv);
   writeFileSync(copyFile, copy);
-  console.log(`${ORDERS.toLocaleString('en')} orders of ${CUSTOMERS.toLocaleString('en')} customers, ${fmt(csv.length / 1e6)} MB`);
+  console.log(
+    `${ORDERS.toLocaleString('en')} orders of ${CUSTOMERS.toLocaleString('en')} customers, ${fmt(csv.length / 1e6)} MB`,
+  );
   csv = '';
   copy = '';
 
@@ -100,7 +102,16 @@ try {
     const started = performance.now();
     const result = spawnSync(
       process.execPath,
-      [join(root, 'apps/cli/bin/rapport.js'), 'import', 'orders', file, '--database-url', url, '--workspace', 'ours'],
+      [
+        join(root, 'apps/cli/bin/rapport.js'),
+        'import',
+        'orders',
+        file,
+        '--database-url',
+        url,
+        '--workspace',
+        'ours',
+      ],
       { encoding: 'utf8' },
     );
     const seconds = (performance.now() - started) / 1000;
@@ -130,9 +141,15 @@ try {
   const ratio = median(refs) / median(mine);
   rows.push(['median', fmt(median(refs), 2), fmt(median(mine), 2), fmt(ratio, 2)]);
   console.log(`\n${machineLine(describeMachine(server.version))}`);
-  console.log(`PostgreSQL settings: ${Object.entries(server.settings).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+  console.log(
+    `PostgreSQL settings: ${Object.entries(server.settings)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}\n`,
+  );
   printTable(['', 'COPY (s)', 'rapport import (s)', 'speed vs COPY'], rows);
-  console.log(`\nrapport import runs at ${fmt(ratio * 100, 0)}% of COPY's speed (target ≥ 50%): ${ratio >= 0.5 ? 'PASS' : 'FAIL'}`);
+  console.log(
+    `\nrapport import runs at ${fmt(ratio * 100, 0)}% of COPY's speed (target ≥ 50%): ${ratio >= 0.5 ? 'PASS' : 'FAIL'}`,
+  );
   await client.end();
   await admin.end();
 } finally {

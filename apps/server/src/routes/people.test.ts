@@ -66,10 +66,17 @@ describe('people API', () => {
     expect(list.body.error.details[0].path).toBe('limit');
 
     const dates = await api.call('POST', '/api/v1/people', {
-      body: { firstName: 'Leap', birthday: '2023-02-29', consent: { email: { status: 'granted', at: 'yesterday' } } },
+      body: {
+        firstName: 'Leap',
+        birthday: '2023-02-29',
+        consent: { email: { status: 'granted', at: 'yesterday' } },
+      },
     });
     expect(dates.status).toBe(400);
-    expect(dates.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['birthday', 'consent.email.at']);
+    expect(dates.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'birthday',
+      'consent.email.at',
+    ]);
 
     const count = await api.call('GET', '/api/v1/people?q=nope');
     expect(count.body.data).toEqual([]);

@@ -290,3 +290,81 @@ describe('orders, products, notes and tasks', () => {
     expect((await api.call('GET', '/api/v1/tasks', { key: me })).status).toBe(200);
   });
 });
+
+describe('sorting and searching every list', () => {
+  it('sorts orders, products, notes, tasks and interactions both ways with stable cursors', async () => {
+    const p = await ok('POST', '/api/v1/people', { firstName: 'Sorty', lastName: 'McSortface' });
+    for (const [n, total] of [
+      [1, 300],
+      [2, 100],
+      [3, 200],
+    ] as const) {
+      await ok('POST', '/api/v1/orders', {
+        personId: p.id,
+        currency: 'EUR',
+        totalMinor: total,
+        orderedAt: `2026-04-0${n}T00:00:00Z`,
+      });
+      await ok('POST', '/api/v1/notes', { personId: p.id, body: `note ${n}` });
+      await ok('POST', '/api/v1/interactions', {
+        channel: 'email',
+        direction: 'inbound',
+        occurredAt: `2026-04-0${n}T00:00:00Z`,
+        people: [{ personId: p.id }],
+        subject: `mail ${n}`,
+      });
+    }
+    const totals = async (sort: string) => {
+      const first = await ok('GET', `/api/v1/orders?personId=${p.id}&sort=${sort}&limit=2`);
+      const rest = await ok(
+        'GET',
+        `/api/v1/orders?personId=${p.id}&sort=${sort}&limit=2&cursor=${first.nextCursor}`,
+      );
+      return [...first.data, ...rest.data].map((o: { totalMinor: number }) => o.totalMinor);
+    };
+    expect(await totals('totalMinor')).toEqual([100, 200, 300]);
+    expect(await totals('-totalMinor')).toEqual([300, 200, 100]);
+    expect(await totals('orderedAt')).toEqual([300, 100, 200]);
+    const notes = await ok('GET', `/api/v1/notes?personId=${p.id}&sort=createdAt`);
+    expect(notes.data.map((n: { body: string }) => n.body)).toEqual(['note 1', 'note 2', 'note 3']);
+    const mails = await ok('GET', `/api/v1/interactions?personId=${p.id}&sort=occurredAt`);
+    expect(mails.data.map((i: { subject: string }) => i.subject)).toEqual(['mail 1', 'mail 2', 'mail 3']);
+    const badSort = await api.call('GET', '/api/v1/orders?sort=color');
+    expect(badSort.status).toBe(400);
+    expect(badSort.body.error.details[0].path).toBe('sort');
+  });
+
+  it('finds people by the name of their company and by what their notes say', async () => {
+    const company = await ok('POST', '/api/v1/companies', { name: 'Zebrafish Biologics' });
+    const p = await ok('POST', '/api/v1/people', { firstName: 'Quentin', lastName: 'Quiet' });
+    await ok('POST', '/api/v1/memberships', { personId: p.id, companyId: company.id });
+    const other = await ok('POST', '/api/v1/people', { firstName: 'Nora', lastName: 'Noted' });
+    await ok('POST', '/api/v1/notes', {
+      personId: other.id,
+      body: 'Allergic to pistachios; prefers oat milk.',
+    });
+    expect((await ok('GET', '/api/v1/people?q=zebrafish')).data.map((x: { id: string }) => x.id)).toEqual([
+      p.id,
+    ]);
+    expect((await ok('GET', '/api/v1/people?q=pistach')).data.map((x: { id: string }) => x.id)).toEqual([
+      other.id,
+    ]);
+    expect((await ok('GET', '/api/v1/search?q=zebra')).companies.map((x: { id: string }) => x.id)).toEqual([
+      company.id,
+    ]);
+  });
+
+  it('writes every change to the audit log with who and what', async () => {
+    const note = await ok('POST', '/api/v1/notes', {
+      personId: (await ok('POST', '/api/v1/people', { firstName: 'A' })).id,
+      body: 'first',
+    });
+    await ok('PATCH', `/api/v1/notes/${note.id}`, { body: 'second' });
+    await ok('DELETE', `/api/v1/notes/${note.id}`);
+    const log = await ok('GET', `/api/v1/audit-log?entityId=${note.id}`);
+    expect(log.data.map((e: { action: string }) => e.action)).toEqual(['delete', 'update', 'create']);
+    expect(log.data[1].changes).toEqual({ body: ['first', 'second'] });
+    expect(log.data[0].changes).toMatchObject({ body: 'second' });
+    expect(log.data.every((e: { actor: string }) => e.actor.startsWith('key_'))).toBe(true);
+  });
+});

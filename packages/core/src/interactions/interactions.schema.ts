@@ -85,6 +85,7 @@ const list = <T extends z.ZodType>(item: T) =>
 
 export const interactionsQuery = z
   .strictObject({
+    sort: z.enum(['occurredAt', '-occurredAt']).default('-occurredAt').describe('Newest first by default.'),
     personId: z.string().optional(),
     companyId: z.string().optional(),
     userId: z.string().optional(),

@@ -144,7 +144,13 @@ export async function getInteractions(ctx: Ctx, ids: string[]): Promise<Interact
 export async function listInteractions(ctx: Ctx, input: InteractionsQuery): Promise<Page<Interaction>> {
   const query = parseInput(interactionsQuery, input);
   const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
-  const rows = await repo.listIds(ctx, query, query.limit, cursor);
+  const rows = await repo.listIds(
+    ctx,
+    query,
+    query.limit,
+    cursor,
+    query.sort === 'occurredAt' ? 'asc' : 'desc',
+  );
   const page = toPage(
     rows,
     query.limit,

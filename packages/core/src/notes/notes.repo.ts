@@ -1,6 +1,7 @@
 import type { NotesTable } from '@rapport/db';
 import { type Insertable, sql } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
+import { afterCursor } from '../shared/paging.ts';
 
 export interface NoteRow {
   id: string;
@@ -59,16 +60,16 @@ export function listNotes(
   filter: { personId?: string | undefined; companyId?: string | undefined; orderId?: string | undefined },
   limit: number,
   cursor: unknown[] | null,
+  direction: 'asc' | 'desc' = 'desc',
 ): Promise<NoteRow[]> {
   let query = withAuthor(ctx);
   if (filter.personId) query = query.where('n.person_id', '=', filter.personId);
   if (filter.companyId) query = query.where('n.company_id', '=', filter.companyId);
   if (filter.orderId) query = query.where('n.order_id', '=', filter.orderId);
-  if (cursor)
-    query = query.where(sql<boolean>`(n.created_at, n.id) < (${cursor[0]}::timestamptz, ${cursor[1]})`);
+  if (cursor) query = query.where(afterCursor('n.created_at', direction, cursor, 'n.id'));
   return query
-    .orderBy('n.created_at', 'desc')
-    .orderBy('n.id', 'desc')
+    .orderBy('n.created_at', direction)
+    .orderBy('n.id', direction)
     .limit(limit + 1)
     .execute();
 }

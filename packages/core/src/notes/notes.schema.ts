@@ -35,6 +35,7 @@ export const note = z
 
 export const notesQuery = z
   .strictObject({
+    sort: z.enum(['createdAt', '-createdAt']).default('-createdAt').describe('Newest first by default.'),
     personId: z.string().optional(),
     companyId: z.string().optional(),
     orderId: z.string().optional(),

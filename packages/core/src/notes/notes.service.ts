@@ -92,7 +92,13 @@ export async function deleteNote(ctx: Ctx, id: string): Promise<void> {
 export async function listNotes(ctx: Ctx, input: NotesQuery): Promise<Page<Note>> {
   const query = parseInput(notesQuery, input);
   const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
-  const rows = await repo.listNotes(ctx, query, query.limit, cursor);
+  const rows = await repo.listNotes(
+    ctx,
+    query,
+    query.limit,
+    cursor,
+    query.sort === 'createdAt' ? 'asc' : 'desc',
+  );
   return toPage(
     rows,
     query.limit,

@@ -1,6 +1,7 @@
 import type { OrderLinesTable, OrdersTable } from '@rapport/db';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
+import { afterCursor, type Direction } from '../shared/paging.ts';
 
 export type OrderRow = Selectable<OrdersTable>;
 export type LineRow = Selectable<OrderLinesTable>;
@@ -55,6 +56,7 @@ export interface OrdersFilter {
 export function listOrders(
   ctx: Ctx,
   filter: OrdersFilter,
+  sort: { column: string; direction: Direction },
   limit: number,
   cursor: unknown[] | null,
 ): Promise<OrderRow[]> {
@@ -65,10 +67,10 @@ export function listOrders(
   if (filter.externalId) query = query.where('external_id', '=', filter.externalId);
   if (filter.since) query = query.where('ordered_at', '>=', new Date(filter.since));
   if (filter.until) query = query.where('ordered_at', '<', new Date(filter.until));
-  if (cursor) query = query.where(sql<boolean>`(ordered_at, id) < (${cursor[0]}::timestamptz, ${cursor[1]})`);
+  if (cursor) query = query.where(afterCursor(sort.column, sort.direction, cursor));
   return query
-    .orderBy('ordered_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy(sql.ref(sort.column), sort.direction)
+    .orderBy('id', sort.direction)
     .limit(limit + 1)
     .execute();
 }

@@ -92,8 +92,20 @@ export const order = z
   })
   .meta({ id: 'Order' });
 
+export const ORDER_SORTS = {
+  orderedAt: 'ordered_at',
+  totalMinor: 'total_minor',
+  createdAt: 'created_at',
+} as const;
+
 export const ordersQuery = z
   .strictObject({
+    sort: z
+      .string()
+      .optional()
+      .describe(
+        `One of ${Object.keys(ORDER_SORTS).join(', ')}; prefix with - for descending. Default -orderedAt.`,
+      ),
     personId: z.string().optional(),
     companyId: z.string().optional(),
     status: z.enum(ORDER_STATUSES).optional(),

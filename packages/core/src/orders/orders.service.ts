@@ -6,10 +6,11 @@ import { productsById, productsBySku } from '../products/products.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError, type ErrorDetail, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
-import { decodeCursor, type Page, toPage } from '../shared/paging.ts';
+import { decodeCursor, type Page, parseSort, toPage } from '../shared/paging.ts';
 import { parseInput } from '../shared/validate.ts';
 import * as repo from './orders.repo.ts';
 import {
+  ORDER_SORTS,
   type Order,
   type OrderCreate,
   type OrdersQuery,
@@ -181,12 +182,14 @@ export async function updateOrder(ctx: Ctx, id: string, input: OrderUpdate): Pro
 
 export async function listOrders(ctx: Ctx, input: OrdersQuery): Promise<Page<Order>> {
   const query = parseInput(ordersQuery, input);
+  const sort = parseSort(query.sort ?? '-orderedAt', ORDER_SORTS, 'orderedAt');
   const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
-  const rows = await repo.listOrders(ctx, query, query.limit, cursor);
+  const rows = await repo.listOrders(ctx, query, sort, query.limit, cursor);
+  const key = sort.column as keyof repo.OrderRow;
   const page = toPage(
     rows,
     query.limit,
-    (row) => row.ordered_at,
+    (row) => row[key],
     (row) => row.id,
     (row) => row,
   );

@@ -1,6 +1,7 @@
 import type { ProductsTable } from '@rapport/db';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
+import { afterCursor, type Direction } from '../shared/paging.ts';
 
 export type ProductRow = Selectable<ProductsTable>;
 
@@ -38,6 +39,7 @@ export function updateProduct(
 export function listProducts(
   ctx: Ctx,
   filter: { q?: string | undefined; category?: string | undefined; active?: boolean | undefined },
+  sort: { column: string; direction: Direction },
   limit: number,
   cursor: unknown[] | null,
 ): Promise<ProductRow[]> {
@@ -48,10 +50,10 @@ export function listProducts(
   }
   if (filter.category) query = query.where('category', '=', filter.category);
   if (filter.active !== undefined) query = query.where('active', '=', filter.active);
-  if (cursor) query = query.where(sql<boolean>`(lower(name), id) > (${cursor[0]}, ${cursor[1]})`);
+  if (cursor) query = query.where(afterCursor(sort.column, sort.direction, cursor));
   return query
-    .orderBy(sql`lower(name)`)
-    .orderBy('id')
+    .orderBy(sql.ref(sort.column), sort.direction)
+    .orderBy('id', sort.direction)
     .limit(limit + 1)
     .execute();
 }

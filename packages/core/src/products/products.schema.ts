@@ -53,8 +53,16 @@ export const product = z
   })
   .meta({ id: 'Product' });
 
+export const PRODUCT_SORTS = { name: 'name', sku: 'sku', createdAt: 'created_at' } as const;
+
 export const productsQuery = z
   .strictObject({
+    sort: z
+      .string()
+      .optional()
+      .describe(
+        `One of ${Object.keys(PRODUCT_SORTS).join(', ')}; prefix with - for descending. Default name.`,
+      ),
     q: z.string().trim().min(1).max(200).optional().describe('Name or SKU contains.'),
     category: z.string().optional(),
     active: queryBool.optional(),

@@ -3,10 +3,11 @@ import type { Updateable } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 import { invalid, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
-import { decodeCursor, type Page, toPage } from '../shared/paging.ts';
+import { decodeCursor, type Page, parseSort, toPage } from '../shared/paging.ts';
 import { parseInput } from '../shared/validate.ts';
 import * as repo from './products.repo.ts';
 import {
+  PRODUCT_SORTS,
   type Product,
   type ProductCreate,
   type ProductsQuery,
@@ -81,11 +82,13 @@ export async function getProduct(ctx: Ctx, id: string): Promise<Product> {
 export async function listProducts(ctx: Ctx, input: ProductsQuery): Promise<Page<Product>> {
   const query = parseInput(productsQuery, input);
   const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
-  const rows = await repo.listProducts(ctx, query, query.limit, cursor);
+  const sort = parseSort(query.sort, PRODUCT_SORTS, 'name');
+  const rows = await repo.listProducts(ctx, query, sort, query.limit, cursor);
+  const key = sort.column as keyof repo.ProductRow;
   return toPage(
     rows,
     query.limit,
-    (row) => row.name.toLowerCase(),
+    (row) => row[key],
     (row) => row.id,
     present,
   );

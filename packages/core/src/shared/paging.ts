@@ -55,10 +55,15 @@ export function decodeCursor(cursor: string, length: number): unknown[] {
  * Keyset pagination on (sort column, id): the condition that selects rows after the cursor,
  * written as a row comparison so that PostgreSQL walks the matching index.
  */
-export function afterCursor(column: string, direction: Direction, cursor: unknown[]): RawBuilder<boolean> {
+export function afterCursor(
+  column: string,
+  direction: Direction,
+  cursor: unknown[],
+  idColumn = 'id',
+): RawBuilder<boolean> {
   const [value, id] = cursor;
   const op = direction === 'asc' ? sql.raw('>') : sql.raw('<');
-  return sql<boolean>`(${sql.ref(column)}, ${sql.ref('id')}) ${op} (${value}, ${id})`;
+  return sql<boolean>`(${sql.ref(column)}, ${sql.ref(idColumn)}) ${op} (${value}, ${id})`;
 }
 
 /** Cuts the `limit + 1` rows a query fetched into a page and the cursor of the next one. */

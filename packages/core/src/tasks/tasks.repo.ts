@@ -1,6 +1,7 @@
 import type { TasksTable } from '@rapport/db';
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
+import { afterCursor } from '../shared/paging.ts';
 
 export interface TaskRow {
   id: string;
@@ -74,6 +75,7 @@ export async function deleteTask(ctx: Ctx, id: string): Promise<boolean> {
 }
 
 export interface TasksFilter {
+  sort: 'dueAt' | 'createdAt' | '-createdAt';
   assigneeId?: string | undefined;
   status: 'open' | 'done' | 'all';
   dueBefore?: string | undefined;
@@ -95,6 +97,15 @@ export function listTasks(
   if (filter.dueBefore) query = query.where('t.due_at', '<', new Date(filter.dueBefore));
   if (filter.personId) query = query.where('t.person_id', '=', filter.personId);
   if (filter.companyId) query = query.where('t.company_id', '=', filter.companyId);
+  if (filter.sort !== 'dueAt') {
+    const direction = filter.sort === 'createdAt' ? 'asc' : 'desc';
+    if (cursor) query = query.where(afterCursor('t.created_at', direction, cursor, 't.id'));
+    return query
+      .orderBy('t.created_at', direction)
+      .orderBy('t.id', direction)
+      .limit(limit + 1)
+      .execute();
+  }
   if (cursor) {
     const [due, id] = cursor as [string | null, string];
     query =

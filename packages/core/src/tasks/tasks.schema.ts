@@ -47,6 +47,10 @@ export const task = z
 
 export const tasksQuery = z
   .strictObject({
+    sort: z
+      .enum(['dueAt', 'createdAt', '-createdAt'])
+      .default('dueAt')
+      .describe('dueAt: soonest due first, undated last (default); createdAt / -createdAt.'),
     assigneeId: z.string().optional().describe('A user id, or "me".'),
     status: z.enum(['open', 'done', 'all']).default('open'),
     dueBefore: isoDateTime.optional().describe('Open tasks due before this time (e.g. end of today).'),

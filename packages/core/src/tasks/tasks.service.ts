@@ -92,10 +92,11 @@ export async function listTasks(ctx: Ctx, input: TasksQuery): Promise<Page<Task>
   const assigneeId = query.assigneeId === 'me' ? (ctx.actor.userId ?? '') : query.assigneeId;
   const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
   const rows = await repo.listTasks(ctx, { ...query, assigneeId }, query.limit, cursor);
+  const sortValue = (row: repo.TaskRow) => (query.sort === 'dueAt' ? row.due_at : row.created_at);
   return toPage(
     rows,
     query.limit,
-    (row) => row.due_at,
+    sortValue,
     (row) => row.id,
     (row) => present(ctx, row),
   );
