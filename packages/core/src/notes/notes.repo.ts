@@ -1,5 +1,5 @@
 import type { NotesTable } from '@rapport/db';
-import { type Insertable, sql } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 import { afterCursor } from '../shared/paging.ts';
 
