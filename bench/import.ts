@@ -25,6 +25,7 @@ import { fmt, median } from './lib/stats.ts';
 import { printTable } from './lib/table.ts';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
+const SHOW = process.env.BENCH_SHOW === '1';
 const CUSTOMERS = Math.max(1, Math.round(ORDERS / 10));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -115,6 +116,7 @@ try {
       { encoding: 'utf8' },
     );
     const seconds = (performance.now() - started) / 1000;
+    if (SHOW) console.log(result.stderr);
     if (result.status !== 0 || !result.stdout.includes(`${ORDERS} created`)) {
       throw new Error(`rapport import failed:\n${result.stdout}${result.stderr}`);
     }

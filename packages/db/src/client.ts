@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { copyIntoPglite, copyIntoPostgres } from './copy.ts';
+import { type CsvSource, copyIntoPglite, copyIntoPostgres } from './copy.ts';
 import { lockDataDir } from './lock.ts';
 import { PGliteDialect } from './pglite-driver.ts';
 import type { Database } from './tables.ts';
@@ -21,8 +21,11 @@ export interface Scope {
 /** A transaction in which row-level security applies to the scope's workspace. */
 export interface Tx {
   db: Kysely<Database>;
-  /** Runs `COPY table (cols) FROM STDIN (FORMAT csv)` with the given CSV text inside this transaction. */
-  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * Runs `COPY table (cols) FROM STDIN (FORMAT csv)` inside this transaction. `csv` is the text,
+   * or an iterable of chunks: on a server they are produced while PostgreSQL ingests earlier ones.
+   */
+  copyCsv(table: string, columns: readonly string[], csv: CsvSource): Promise<void>;
 }
 
 export interface Db {

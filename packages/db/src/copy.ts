@@ -9,14 +9,17 @@ function copyStatement(table: string, columns: readonly string[], source: string
   return `COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
 }
 
+/** CSV text, or chunks of it made while PostgreSQL reads the previous ones. */
+export type CsvSource = string | Iterable<string>;
+
 export async function copyIntoPostgres(
   client: pg.PoolClient,
   table: string,
   columns: readonly string[],
-  csv: string,
+  csv: CsvSource,
 ) {
   const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')));
-  await pipeline(Readable.from([csv]), stream);
+  await pipeline(Readable.from(typeof csv === 'string' ? [csv] : csv), stream);
 }
 
 /**
@@ -24,10 +27,16 @@ export async function copyIntoPostgres(
  * privilege that the application role rightly lacks; the copy runs as the embedded owner for
  * that one statement (into a temp table of this transaction) and the role is restored.
  */
-export async function copyIntoPglite(pglite: PGlite, table: string, columns: readonly string[], csv: string) {
+export async function copyIntoPglite(
+  pglite: PGlite,
+  table: string,
+  columns: readonly string[],
+  csv: CsvSource,
+) {
+  const blob = new Blob(typeof csv === 'string' ? [csv] : [...csv]);
   await pglite.query('reset role');
   try {
-    await pglite.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
+    await pglite.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob });
   } finally {
     await pglite.query('set local role rapport_app');
   }

@@ -83,15 +83,24 @@ const LINE_COLUMNS = [
   'total_minor',
 ] as const;
 
+const NO_LINES: Order['lines'] = [];
+const ORDER_ID = /^ord_[0-9a-z]{26}$/;
+
+/** Rows into orders: rows with the same id or external id are the lines of one order. */
 function group(rows: OrderImportRow[], problems: RowProblem[]): Order[] {
-  const orders = new Map<string, Order>();
+  const byId = new Map<string, Order>();
+  const byExternal = new Map<string, Order>();
+  const orders: Order[] = [];
   for (const row of rows) {
-    const key = row.id ? `i:${row.id}` : row.externalId ? `x:${row.externalId}` : `l:${row.line}`;
-    let order = orders.get(key);
+    const index = row.id ? byId : row.externalId ? byExternal : null;
+    const name = row.id ?? row.externalId ?? '';
+    let order = index?.get(name);
     if (!order) {
-      const id = row.id && /^ord_[0-9a-z]{26}$/.test(row.id) ? row.id : newId('order');
-      order = { key, first: row, id, lines: [] };
-      orders.set(key, order);
+      const id = row.id && ORDER_ID.test(row.id) ? row.id : newId('order');
+      const key = row.id ? `i:${row.id}` : row.externalId ? `x:${row.externalId}` : `l:${row.line}`;
+      order = { key, first: row, id, lines: NO_LINES };
+      index?.set(name, order);
+      orders.push(order);
     } else if (order.first.currency !== row.currency) {
       problems.push({
         line: row.line,
@@ -101,6 +110,7 @@ function group(rows: OrderImportRow[], problems: RowProblem[]): Order[] {
       continue;
     }
     if (row.item && (row.item.sku || row.item.name)) {
+      if (order.lines === NO_LINES) order.lines = [];
       order.lines.push({
         line: row.line,
         sku: row.item.sku ?? null,
@@ -112,7 +122,17 @@ function group(rows: OrderImportRow[], problems: RowProblem[]): Order[] {
       });
     }
   }
-  return [...orders.values()];
+  return orders;
+}
+
+function orderLine(order: Order, workspaceId: string, now: string): string {
+  const r = order.first;
+  const subtotal = order.lines.length
+    ? order.lines.reduce((sum, l) => sum + l.quantity * l.unit - l.discount, 0)
+    : (r.subtotalMinor ?? r.totalMinor ?? 0);
+  const discount = r.discountMinor ?? 0;
+  const total = r.totalMinor ?? subtotal - discount + (r.taxMinor ?? 0) + (r.shippingMinor ?? 0);
+  return `${order.id},${workspaceId},${field(r.externalId)},${field(r.personId)},${field(r.companyId)},${r.status ?? 'paid'},${r.orderedAt},${r.currency},${subtotal},${discount},${r.taxMinor ?? 0},${r.shippingMinor ?? 0},${total},${field(r.channel)},${now},${now},${field(order.key)}\n`;
 }
 
 async function priceLines(ctx: Ctx, orders: Order[], problems: RowProblem[]): Promise<Set<string>> {
@@ -156,20 +176,17 @@ export async function importOrders(ctx: Ctx, rows: OrderImportRow[]): Promise<Im
   await sql`create temp table import_orders (like orders including defaults, order_key text) on commit drop`.execute(
     ctx.db,
   );
-  const BATCH = 50_000;
-  for (let i = 0; i < kept.length; i += BATCH) {
-    let csv = '';
-    for (const order of kept.slice(i, i + BATCH)) {
-      const r = order.first;
-      const subtotal = order.lines.length
-        ? order.lines.reduce((sum, l) => sum + l.quantity * l.unit - l.discount, 0)
-        : (r.subtotalMinor ?? r.totalMinor ?? 0);
-      const discount = r.discountMinor ?? 0;
-      const total = r.totalMinor ?? subtotal - discount + (r.taxMinor ?? 0) + (r.shippingMinor ?? 0);
-      csv += `${order.id},${ctx.workspaceId},${field(r.externalId)},${field(r.personId)},${field(r.companyId)},${r.status ?? 'paid'},${r.orderedAt},${r.currency},${subtotal},${discount},${r.taxMinor ?? 0},${r.shippingMinor ?? 0},${total},${field(r.channel)},${now},${now},${field(order.key)}\n`;
+  // Chunks are made as PostgreSQL asks for them, so building rows and storing them overlap.
+  function* chunks() {
+    const BATCH = 5000;
+    for (let i = 0; i < kept.length; i += BATCH) {
+      let csv = '';
+      for (let k = i; k < Math.min(i + BATCH, kept.length); k++)
+        csv += orderLine(kept[k]!, ctx.workspaceId, now);
+      yield csv;
     }
-    await ctx.tx.copyCsv('import_orders', [...ORDER_COLUMNS, 'order_key'], csv);
   }
+  await ctx.tx.copyCsv('import_orders', [...ORDER_COLUMNS, 'order_key'], chunks());
   const columns = sql.raw(ORDER_COLUMNS.join(', '));
   const update = sql.raw(
     'person_id = excluded.person_id, company_id = excluded.company_id, status = excluded.status, ordered_at = excluded.ordered_at, currency = excluded.currency, subtotal_minor = excluded.subtotal_minor, discount_minor = excluded.discount_minor, tax_minor = excluded.tax_minor, shipping_minor = excluded.shipping_minor, total_minor = excluded.total_minor, channel = coalesce(excluded.channel, orders.channel), updated_at = excluded.updated_at',

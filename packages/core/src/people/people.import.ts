@@ -55,9 +55,16 @@ async function lookup(ctx: Ctx, refs: PersonRef[]): Promise<Known> {
   const externalIds = uniq(refs.map((r) => r.externalId));
   const emails = uniq(refs.map((r) => (r.email ? emailKey(r.email) : null)));
   const rows: repo.PersonRow[] = [];
-  for (const part of chunks(ids, 5000)) rows.push(...(await repo.peopleBy(ctx, 'id', part)));
-  for (const part of chunks(externalIds, 5000)) rows.push(...(await repo.peopleBy(ctx, 'external_id', part)));
-  for (const part of chunks(emails, 5000)) rows.push(...(await repo.peopleBy(ctx, 'email', part)));
+  const add = (found: repo.PersonRow[]) => {
+    for (const row of found) rows.push(row);
+  };
+  for (const part of chunks(ids, 50_000)) add(await repo.peopleBy(ctx, 'id', part));
+  for (const part of chunks(externalIds, 50_000)) add(await repo.peopleBy(ctx, 'external_id', part));
+  for (const part of chunks(emails, 50_000)) add(await repo.peopleBy(ctx, 'email', part));
+  // Only the emails that are nobody's primary one can be someone's additional one.
+  const primary = new Set(rows.flatMap((row) => (row.email ? [emailKey(row.email)] : [])));
+  const others = emails.filter((address) => !primary.has(address));
+  for (const part of chunks(others, 50_000)) add(await repo.peopleBy(ctx, 'additional_email', part));
   const known: Known = { byId: new Map(), byExternalId: new Map(), byEmail: new Map() };
   for (const row of rows) {
     if (known.byId.has(row.id)) continue;

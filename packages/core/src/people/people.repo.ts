@@ -95,7 +95,7 @@ export function listPeople(
     );
   }
   if (filter.email) {
-    query = query.where('id', 'in', sql<string>`(select rapport_people_with_email(${filter.email}))`);
+    query = query.where(sql<boolean>`id = any(array(select rapport_people_with_email(${filter.email})))`);
   }
   if (filter.externalId) query = query.where('external_id', '=', filter.externalId);
   if (filter.relationshipType?.length) {
@@ -136,24 +136,27 @@ export function listPeople(
 /** People (merged ones too) by id, external id or lowercased email, primary or additional. */
 export function peopleBy(
   ctx: Ctx,
-  key: 'id' | 'external_id' | 'email',
+  key: 'id' | 'external_id' | 'email' | 'additional_email',
   values: string[],
 ): Promise<PersonRow[]> {
   if (values.length === 0) return Promise.resolve([]);
   const query = ctx.db.selectFrom('people').select(COLUMNS);
+  const list = sql`${sql.val(values)}::text[]`;
   if (key === 'email') {
-    // Two index lookups: primary emails through the unique index, additional ones through GIN.
-    const primary = query
-      .where(sql`lower(email)`, 'in', values)
+    // Primary emails through the unique index on lower(email), one array for all.
+    return query
+      .where(sql<boolean>`lower(email) = any(${list})`)
       .where('email', 'is not', null)
       .where('merged_into_id', 'is', null)
-      .execute();
-    const additional = query
-      .where('id', 'in', sql<string>`(select rapport_people_with_any_email(${sql.val(values)}::text[]))`)
-      .execute();
-    return Promise.all([primary, additional]).then(([a, b]) => [...a, ...b] as PersonRow[]);
+      .execute() as Promise<PersonRow[]>;
   }
-  return query.where(key, 'in', values).execute() as Promise<PersonRow[]>;
+  if (key === 'additional_email') {
+    // Additional emails through GIN, via the search function (see *_security.sql).
+    return query
+      .where(sql<boolean>`id = any(array(select rapport_people_with_any_email(${list})))`)
+      .execute() as Promise<PersonRow[]>;
+  }
+  return query.where(sql<boolean>`${sql.ref(key)} = any(${list})`).execute() as Promise<PersonRow[]>;
 }
 
 /** A page of live people by id, for exports. */

@@ -56,29 +56,20 @@ export const ORDER_FIELDS: FieldSpec[] = [
 
 type Cells = Partial<Record<string, string>>;
 
-export interface OrdersRow {
-  id: string | null;
-  externalId: string | null;
-  person: PersonRef & { key: string | null };
-  company: { domain: string | null; externalId: string | null; id: string | null };
-  status: (typeof ORDER_STATUSES)[number] | null;
-  orderedAt: string;
-  currency: string;
-  money: {
-    subtotal: number | null;
-    discount: number | null;
-    tax: number | null;
-    shipping: number | null;
-    total: number | null;
-  };
-  channel: string | null;
-  item: {
-    sku: string | null;
-    name: string | null;
-    quantity: number | null;
-    unitPriceMinor: number | null;
-    discountMinor: number | null;
-  } | null;
+/**
+ * A read order row: the order as the orders domain imports it (person and company still to
+ * resolve) plus the keys that name its customer. Flat, so a million rows stay cheap.
+ */
+export interface OrdersRow extends OrderImportRow {
+  personKey: string | null;
+  personRefId: string | null;
+  personExternalId: string | null;
+  personEmail: string | null;
+  personFirstName: string | null;
+  personLastName: string | null;
+  companyDomain: string | null;
+  companyExternalId: string | null;
+  companyRefId: string | null;
 }
 
 const STATUS = new Set<string>(ORDER_STATUSES);
@@ -94,37 +85,41 @@ function txt(value: string | undefined, max = 300): string | null {
  * biggest thing users import (a shop's history runs into millions of rows), and one pass per
  * row with the cell parsers is several times faster. Issues still name the field.
  */
+
+/** Emails repeat (a customer's orders): each distinct one is checked once per file. */
+const checkedEmails = new Map<string, string | null>();
+
+function checkEmail(value: string): string | null {
+  let checked = checkedEmails.get(value);
+  if (checked === undefined) {
+    const parsed = emailSchema.safeParse(value);
+    checked = parsed.success ? parsed.data : null;
+    if (checkedEmails.size > 200_000) checkedEmails.clear();
+    checkedEmails.set(value, checked);
+  }
+  return checked;
+}
+
 function read(cells: Cells, issue: (field: string, message: string) => void): OrdersRow | null {
   const currency = txt(cells.currency)?.toUpperCase() ?? null;
   if (!currency) issue('currency', 'is required');
   else if (!CURRENCIES.has(currency)) issue('currency', 'must be an ISO 4217 currency code like EUR');
+  const known = currency !== null && CURRENCIES.has(currency);
   const when = parseDateTime(cells.orderedAt ?? '');
   if (!when.ok) issue('orderedAt', when.reason);
   else if (when.value === null) issue('orderedAt', 'is required');
   const status = txt(cells.status)?.toLowerCase() ?? null;
   if (status && !STATUS.has(status)) issue('status', `must be one of: ${ORDER_STATUSES.join(', ')}`);
-  let email = txt(cells.personEmail, 320);
-  if (email) {
-    const parsed = emailSchema.safeParse(email);
-    if (parsed.success) email = parsed.data;
-    else issue('personEmail', 'must be an email address like ada@example.com');
-  }
+  const given = txt(cells.personEmail, 320);
+  const email = given ? checkEmail(given) : null;
+  if (given && !email) issue('personEmail', 'must be an email address like ada@example.com');
   const money = (field: string): number | null => {
     const raw = cells[field];
-    if (raw === undefined || !currency || !CURRENCIES.has(currency)) return null;
+    if (raw === undefined || !known) return null;
     const result: CellResult<number | null> = parseMoney(raw, currency);
-    if (!result.ok) {
-      issue(field, result.reason);
-      return null;
-    }
-    return result.value;
-  };
-  const amounts = {
-    subtotal: money('subtotal'),
-    discount: money('discount'),
-    tax: money('tax'),
-    shipping: money('shipping'),
-    total: money('total'),
+    if (result.ok) return result.value;
+    issue(field, result.reason);
+    return null;
   };
   const sku = txt(cells.sku, 100);
   const name = txt(cells.productName, 300);
@@ -135,47 +130,54 @@ function read(cells: Cells, issue: (field: string, message: string) => void): Or
     else if (q.value === 0) issue('quantity', 'must not be 0');
     else quantity = q.value;
   }
-  const unit = money('unitPrice');
-  const lineDiscount = money('lineDiscount');
-  if (!sku && !name && txt(cells.total) === null)
+  if (!sku && !name && txt(cells.total) === null) {
     issue('total', 'is needed when the row has no product (sku or product name)');
-  const personId = txt(cells.personId, 100);
+  }
+  const personRefId = txt(cells.personId, 100);
   const personExternalId = txt(cells.personExternalId, 200);
-  const company = {
-    domain: txt(cells.companyDomain, 253),
-    externalId: txt(cells.companyExternalId, 200),
-    id: txt(cells.companyId, 100),
-  };
-  if (!personId && !personExternalId && !email && !company.domain && !company.externalId && !company.id) {
+  const companyDomain = txt(cells.companyDomain, 253);
+  const companyExternalId = txt(cells.companyExternalId, 200);
+  const companyRefId = txt(cells.companyId, 100);
+  if (!personRefId && !personExternalId && !email && !companyDomain && !companyExternalId && !companyRefId) {
     issue('personEmail', 'an order needs its customer: a customer email or id, or a company domain or id');
   }
-  if (!currency || !when.ok || !when.value) return null;
-  return {
+  const item =
+    sku || name
+      ? { sku, name, quantity, unitPriceMinor: money('unitPrice'), discountMinor: money('lineDiscount') }
+      : null;
+  const row: OrdersRow = {
+    line: 0,
     id: txt(cells.id, 100),
     externalId: txt(cells.externalId, 200),
-    person: {
-      line: 0,
-      key: personId
-        ? `i:${personId}`
-        : personExternalId
-          ? `x:${personExternalId}`
-          : email
-            ? `e:${emailKey(email)}`
-            : null,
-      id: personId,
-      externalId: personExternalId,
-      email,
-      firstName: txt(cells.personFirstName, 200),
-      lastName: txt(cells.personLastName, 200),
-    },
-    company,
+    personId: null,
+    companyId: null,
     status: status as OrdersRow['status'],
-    orderedAt: when.value,
-    currency,
-    money: amounts,
+    orderedAt: when.ok ? (when.value ?? '') : '',
+    currency: currency ?? '',
+    subtotalMinor: money('subtotal'),
+    discountMinor: money('discount'),
+    taxMinor: money('tax'),
+    shippingMinor: money('shipping'),
+    totalMinor: money('total'),
     channel: txt(cells.channel, 50),
-    item: sku || name ? { sku, name, quantity, unitPriceMinor: unit, discountMinor: lineDiscount } : null,
+    item,
+    personKey: personRefId
+      ? `i:${personRefId}`
+      : personExternalId
+        ? `x:${personExternalId}`
+        : email
+          ? `e:${emailKey(email)}`
+          : null,
+    personRefId,
+    personExternalId,
+    personEmail: email,
+    personFirstName: txt(cells.personFirstName, 200),
+    personLastName: txt(cells.personLastName, 200),
+    companyDomain,
+    companyExternalId,
+    companyRefId,
   };
+  return currency && when.ok && when.value ? row : null;
 }
 
 export const ordersSchema = z
@@ -228,17 +230,24 @@ export const ordersKind: Kind<OrdersRow> = {
     const firstLineOf = new Map<string, number>();
     const refs: PersonRef[] = [];
     for (const { line, value } of priced) {
-      const key = value.person.key;
+      const key = value.personKey;
       if (key && !firstLineOf.has(key)) {
         firstLineOf.set(key, line);
-        refs.push({ ...value.person, line });
+        refs.push({
+          line,
+          id: value.personRefId,
+          externalId: value.personExternalId,
+          email: value.personEmail,
+          firstName: value.personFirstName,
+          lastName: value.personLastName,
+        });
       }
     }
     const people = await resolvePersonRefs(ctx, refs, { create: true });
     const personProblem = new Map(people.problems.map((p) => [p.line, p]));
     const companyRefs = priced.flatMap(({ line, value }) =>
-      value.company.domain || value.company.externalId || value.company.id
-        ? [{ line, ...value.company }]
+      value.companyDomain || value.companyExternalId || value.companyRefId
+        ? [{ line, domain: value.companyDomain, externalId: value.companyExternalId, id: value.companyRefId }]
         : [],
     );
     const companies = await resolveCompanyRefs(ctx, companyRefs, { create: true });
@@ -251,8 +260,7 @@ export const ordersKind: Kind<OrdersRow> = {
     }
     const ready: OrderImportRow[] = [];
     for (const { line, value } of priced) {
-      const key = value.person.key;
-      const representative = key ? firstLineOf.get(key)! : undefined;
+      const representative = value.personKey ? firstLineOf.get(value.personKey) : undefined;
       const problem = representative !== undefined ? personProblem.get(representative) : undefined;
       if (problem) {
         const field =
@@ -262,23 +270,11 @@ export const ordersKind: Kind<OrdersRow> = {
         continue;
       }
       if (companyless.has(line)) continue;
-      ready.push({
-        line,
-        id: value.id,
-        externalId: value.externalId,
-        personId: representative !== undefined ? (people.idOfLine.get(representative) ?? null) : null,
-        companyId: companies.idOfLine.get(line) ?? null,
-        status: value.status,
-        orderedAt: value.orderedAt,
-        currency: value.currency,
-        subtotalMinor: value.money.subtotal,
-        discountMinor: value.money.discount,
-        taxMinor: value.money.tax,
-        shippingMinor: value.money.shipping,
-        totalMinor: value.money.total,
-        channel: value.channel,
-        item: value.item,
-      });
+      // The row is the order: only its line and resolved customer are filled in.
+      value.line = line;
+      value.personId = representative !== undefined ? (people.idOfLine.get(representative) ?? null) : null;
+      value.companyId = companies.idOfLine.get(line) ?? null;
+      ready.push(value);
     }
     const written = await importOrders(ctx, ready);
     outcome.created = written.created;
