@@ -5,6 +5,7 @@ import {
   customValues,
   domain,
   isoDateTime,
+  oneOrMany,
   phone,
   queryBool,
   relationshipType,
@@ -77,9 +78,6 @@ export const companyDetail = company
   })
   .meta({ id: 'CompanyDetail' });
 
-const list = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]));
-
 export const COMPANY_SORTS = { name: 'sort_name', createdAt: 'created_at', updatedAt: 'updated_at' } as const;
 
 export const companiesQuery = z
@@ -93,9 +91,9 @@ export const companiesQuery = z
       .describe('Full-text search over name, domain, industry and notes.'),
     domain: z.string().optional().describe('Exact domain (www. and scheme are ignored).'),
     externalId: z.string().optional(),
-    relationshipType: list(relationshipType).optional(),
+    relationshipType: oneOrMany(relationshipType).optional(),
     ownerId: z.string().optional(),
-    tag: list(z.string().trim().toLowerCase()).optional().describe('Companies with all of these tags.'),
+    tag: oneOrMany(z.string().trim().toLowerCase()).optional().describe('Companies with all of these tags.'),
     industry: z.string().optional(),
     updatedSince: isoDateTime.optional(),
     custom: z.record(z.string(), z.string()).optional().describe('custom.<key>=value filters.'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, channel, isoDateTime, text } from '../shared/fields.ts';
+import { CHANNELS, channel, isoDateTime, oneOrMany, text } from '../shared/fields.ts';
 import { pageInput } from '../shared/paging.ts';
 
 export const DIRECTIONS = ['inbound', 'outbound', 'internal'] as const;
@@ -80,16 +80,13 @@ export const interaction = z
   })
   .meta({ id: 'Interaction' });
 
-const list = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]));
-
 export const interactionsQuery = z
   .strictObject({
     sort: z.enum(['occurredAt', '-occurredAt']).default('-occurredAt').describe('Newest first by default.'),
     personId: z.string().optional(),
     companyId: z.string().optional(),
     userId: z.string().optional(),
-    channel: list(z.enum(CHANNELS)).optional(),
+    channel: oneOrMany(z.enum(CHANNELS)).optional(),
     direction: z.enum(DIRECTIONS).optional(),
     since: isoDateTime.optional(),
     until: isoDateTime.optional(),

@@ -9,6 +9,7 @@ import {
   isoDate,
   isoDateTime,
   locale,
+  oneOrMany,
   phone,
   queryBool,
   relationshipType,
@@ -102,9 +103,6 @@ export const person = z
 
 export const personDetail = person.extend({ memberships: z.array(membership) }).meta({ id: 'PersonDetail' });
 
-const list = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]));
-
 export const PEOPLE_SORTS = { name: 'sort_name', createdAt: 'created_at', updatedAt: 'updated_at' } as const;
 
 export const peopleQuery = z
@@ -118,9 +116,9 @@ export const peopleQuery = z
       .describe('Full-text search over names, emails, companies and notes.'),
     email: z.string().trim().toLowerCase().optional().describe('Exact email, primary or additional.'),
     externalId: z.string().optional(),
-    relationshipType: list(relationshipType).optional(),
+    relationshipType: oneOrMany(relationshipType).optional(),
     ownerId: z.string().optional(),
-    tag: list(z.string().trim().toLowerCase()).optional().describe('People with all of these tags.'),
+    tag: oneOrMany(z.string().trim().toLowerCase()).optional().describe('People with all of these tags.'),
     companyId: z.string().optional(),
     level: z.enum(['executive', 'functional_lead', 'end_user']).optional(),
     function: z.string().optional(),

@@ -164,3 +164,7 @@ export const money = z.number().int({ message: 'must be an integer amount in min
 export const queryBool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
   .transform((value) => value === true || value === 'true' || value === '1');
+
+/** A query parameter that may be given once or repeated (`?tag=a&tag=b`): always a list after parsing. */
+export const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { interaction } from '../interactions/interactions.schema.ts';
 import { note } from '../notes/notes.schema.ts';
 import { order } from '../orders/orders.schema.ts';
-import { CHANNELS, isoDateTime } from '../shared/fields.ts';
+import { CHANNELS, isoDateTime, oneOrMany } from '../shared/fields.ts';
 import { pageInput } from '../shared/paging.ts';
 
 export const TIMELINE_KINDS = ['interaction', 'order', 'note'] as const;
@@ -15,13 +15,10 @@ export const timelineEntry = z
   ])
   .meta({ id: 'TimelineEntry' });
 
-const list = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]));
-
 export const timelineQuery = z
   .strictObject({
-    kind: list(z.enum(TIMELINE_KINDS)).optional().describe('Only these kinds of entries.'),
-    channel: list(z.enum(CHANNELS)).optional().describe('Only interactions on these channels.'),
+    kind: oneOrMany(z.enum(TIMELINE_KINDS)).optional().describe('Only these kinds of entries.'),
+    channel: oneOrMany(z.enum(CHANNELS)).optional().describe('Only interactions on these channels.'),
     ...pageInput,
   })
   .meta({ id: 'TimelineQuery' });

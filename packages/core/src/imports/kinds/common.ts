@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { CustomFieldRow } from '../../custom-fields/custom-fields.service.ts';
+import { type CustomFieldRow, validateCustom } from '../../custom-fields/custom-fields.service.ts';
 import type { Ctx } from '../../shared/context.ts';
+import type { AppError } from '../../shared/errors.ts';
 import { email as emailSchema } from '../../shared/fields.ts';
 import type { ImportOutcome, RowProblem } from '../../shared/transfer.ts';
 import { cell } from '../cell-schemas.ts';
@@ -71,4 +72,31 @@ export function problem(line: number, field: string, message: string): RowProble
 /** snake_case header of a field key for exports: firstName → first_name, custom.x stays. */
 export function headerOf(key: string): string {
   return key.startsWith('custom.') ? key : key.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
+}
+
+/**
+ * The owner (by email) and the custom values of a row, checked: `null` and a problem when the
+ * owner is not a member or a custom value does not fit its definition.
+ */
+export function ownerAndCustom(
+  line: number,
+  row: { ownerEmail?: string | null; custom?: Record<string, string> | undefined },
+  owners: Map<string, string>,
+  defs: Map<string, CustomFieldRow>,
+  entity: 'person' | 'company',
+  problems: RowProblem[],
+): { ownerId: string | null; custom: Record<string, unknown> | undefined } | null {
+  const ownerId = row.ownerEmail ? owners.get(row.ownerEmail) : undefined;
+  if (row.ownerEmail && !ownerId) {
+    problems.push(problem(line, 'ownerEmail', `${row.ownerEmail} is not a user of this workspace`));
+    return null;
+  }
+  if (!row.custom) return { ownerId: ownerId ?? null, custom: undefined };
+  try {
+    const given = Object.fromEntries(Object.entries(row.custom).filter(([, v]) => v.trim() !== ''));
+    return { ownerId: ownerId ?? null, custom: validateCustom(defs, entity, given, 'patch') };
+  } catch (error) {
+    for (const d of (error as AppError).details) problems.push(problem(line, d.path, d.message));
+    return null;
+  }
 }

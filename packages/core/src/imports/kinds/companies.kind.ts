@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { importCompanies } from '../../companies/companies.service.ts';
-import { validateCustom } from '../../custom-fields/custom-fields.service.ts';
-import type { AppError } from '../../shared/errors.ts';
 import { domain as domainSchema, RELATIONSHIP_TYPES } from '../../shared/fields.ts';
 import { emptyOutcome } from '../../shared/transfer.ts';
 import { memberIdsByEmail } from '../../users/users.service.ts';
@@ -14,7 +12,7 @@ import {
   emailCell,
   type Kind,
   lowerList,
-  problem,
+  ownerAndCustom,
   text,
 } from './common.ts';
 
@@ -87,23 +85,9 @@ export const companiesKind: Kind<CompaniesRow> = {
     );
     const ready = [];
     for (const { line, value } of rows) {
-      const ownerId = value.ownerEmail ? owners.get(value.ownerEmail) : undefined;
-      if (value.ownerEmail && !ownerId) {
-        outcome.problems.push(
-          problem(line, 'ownerEmail', `${value.ownerEmail} is not a user of this workspace`),
-        );
-        continue;
-      }
-      let custom: Record<string, unknown> | undefined;
-      try {
-        const given = Object.fromEntries(
-          Object.entries(value.custom ?? {}).filter(([, v]) => v.trim() !== ''),
-        );
-        custom = value.custom ? validateCustom(defs, 'company', given, 'patch') : undefined;
-      } catch (error) {
-        for (const d of (error as AppError).details) outcome.problems.push(problem(line, d.path, d.message));
-        continue;
-      }
+      const checked = ownerAndCustom(line, value, owners, defs, 'company', outcome.problems);
+      if (!checked) continue;
+      const { ownerId, custom } = checked;
       const address = Object.entries({
         street: value.street,
         city: value.city,
@@ -123,7 +107,7 @@ export const companiesKind: Kind<CompaniesRow> = {
         address: address.length ? Object.fromEntries(address) : null,
         employeeCount: value.employeeCount,
         description: value.description,
-        ownerId: ownerId ?? null,
+        ownerId,
         tags: value.tags,
         ...(custom ? { custom } : {}),
         createdAt: value.createdAt,

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { resolveCompanyRefs } from '../../companies/companies.service.ts';
-import { validateCustom } from '../../custom-fields/custom-fields.service.ts';
 import { FUNCTIONS, LEVELS } from '../../memberships/memberships.schema.ts';
 import { upsertMemberships } from '../../memberships/memberships.service.ts';
 import { importPeople, type PersonImportRow } from '../../people/people.service.ts';
-import type { AppError } from '../../shared/errors.ts';
 import {
   CHANNELS,
   CONSENT_STATUSES,
@@ -25,7 +23,7 @@ import {
   emailList,
   type Kind,
   lowerList,
-  problem,
+  ownerAndCustom,
   text,
 } from './common.ts';
 
@@ -145,23 +143,9 @@ export const peopleKind: Kind<PeopleRow> = {
     );
     const people: (PersonImportRow & { source: PeopleRow })[] = [];
     for (const { line, value } of rows) {
-      const ownerId = value.ownerEmail ? owners.get(value.ownerEmail) : undefined;
-      if (value.ownerEmail && !ownerId) {
-        outcome.problems.push(
-          problem(line, 'ownerEmail', `${value.ownerEmail} is not a user of this workspace`),
-        );
-        continue;
-      }
-      let custom: Record<string, unknown> | undefined;
-      try {
-        const given = Object.fromEntries(
-          Object.entries(value.custom ?? {}).filter(([, v]) => v.trim() !== ''),
-        );
-        custom = value.custom ? validateCustom(defs, 'person', given, 'patch') : undefined;
-      } catch (error) {
-        for (const d of (error as AppError).details) outcome.problems.push(problem(line, d.path, d.message));
-        continue;
-      }
+      const checked = ownerAndCustom(line, value, owners, defs, 'person', outcome.problems);
+      if (!checked) continue;
+      const { ownerId, custom } = checked;
       const address = {
         street: value.street,
         city: value.city,
@@ -190,7 +174,7 @@ export const peopleKind: Kind<PeopleRow> = {
         phone: value.phone,
         title: value.title,
         relationshipType: value.relationshipType,
-        ownerId: ownerId ?? null,
+        ownerId,
         tags: value.tags,
         ...(custom ? { custom } : {}),
         ...(Object.keys(consent).length ? { consent } : {}),
