@@ -1,0 +1,49 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { freePort } from './port.ts';
+
+export interface ApiProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface ApiOptions {
+  databaseUrl: string;
+  poolSize: number;
+  workers: number;
+}
+
+const script = fileURLToPath(new URL('./serve.ts', import.meta.url));
+
+/** Starts bench/lib/serve.ts in a child process (so the load generator never shares its event loop). */
+export async function startApi(options: ApiOptions): Promise<ApiProcess> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      BENCH_DATABASE_URL: options.databaseUrl,
+      BENCH_PORT: String(port),
+      BENCH_POOL: String(options.poolSize),
+      BENCH_WORKERS: String(options.workers),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (line.startsWith('ready ')) resolve(line.slice('ready '.length));
+    });
+    child.once('exit', (code) => reject(new Error(`the API process exited with ${code} before it listened`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
