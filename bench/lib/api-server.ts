@@ -19,7 +19,9 @@ const script = fileURLToPath(new URL('./serve.ts', import.meta.url));
 /** Starts bench/lib/serve.ts in a child process (so the load generator never shares its event loop). */
 export async function startApi(options: ApiOptions): Promise<ApiProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the API processes.
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

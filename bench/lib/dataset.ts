@@ -90,6 +90,18 @@ export async function ensureDataset(serverUrl: string, size: DatasetSize, log: L
   }
 }
 
+/** A reused dataset gets the migrations added since it was built, as an upgrade would. */
+async function applyMigrations(url: string, log: Log) {
+  const db = await createDb({ url, poolSize: 1 });
+  try {
+    const result = await migrate(db.kysely);
+    if (result.applied.length)
+      log(`  migrations applied to the reused dataset: ${result.applied.join(', ')}`);
+  } finally {
+    await db.close();
+  }
+}
+
 /** Migrations, then the platform rows through core (as the product makes them), then bulk SQL. */
 async function build(url: string, size: DatasetSize, log: Log): Promise<string> {
   const db = await createDb({ url, poolSize: 2 });
