@@ -67,6 +67,7 @@ export async function ensureDataset(serverUrl: string, size: DatasetSize, log: L
     );
     const row = found.rows[0];
     if (row && row.spec === spec) {
+      await applyMigrations(databaseUrl(serverUrl), log);
       return {
         url: databaseUrl(serverUrl),
         workspaceId: row.workspace_id,
