@@ -19,11 +19,18 @@ export function statementName(text: string): string | undefined {
   return name;
 }
 
-/** A pool-client look-alike for Kysely that sends its parameterised queries as named statements. */
+/**
+ * A pool-client look-alike for Kysely that sends its queries as named statements, one at a time:
+ * services may start several queries at once (Promise.all), and node-postgres deprecates starting a
+ * query while another runs on the same client, so each waits for the previous one to settle.
+ */
 export function preparingLease(client: pg.PoolClient): pg.PoolClient {
-  const query = (config: unknown, values?: unknown[]) =>
-    typeof config === 'string'
-      ? client.query({ name: statementName(config), text: config, values: values ?? [] })
-      : client.query(config as pg.QueryConfig);
+  let previous: Promise<unknown> = Promise.resolve();
+  const query = (text: string, values?: unknown[]) => {
+    const run = () => client.query({ name: statementName(text), text, values: values ?? [] });
+    const result = previous.then(run, run);
+    previous = result.catch(() => {});
+    return result;
+  };
   return { query, release: () => {} } as unknown as pg.PoolClient;
 }
