@@ -6,11 +6,13 @@ import { readdirSync, readFileSync } from 'node:fs';
  */
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
+/** A process's own CPU ticks plus those of its children that exited (and were waited for). */
 function stat(pid: number): { ppid: number; ticks: number } | null {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+    const [utime, stime, cutime, cstime] = [11, 12, 13, 14].map((i) => Number(fields[i]));
+    return { ppid: Number(fields[1]), ticks: utime! + stime! + cutime! + cstime! };
   } catch {
     return null;
   }
@@ -34,7 +36,10 @@ export function processTree(root: number): number[] {
   return tree;
 }
 
-/** CPU milliseconds used so far by the trees under `roots` (processes that exited are not counted). */
+/**
+ * CPU milliseconds used so far by the trees under `roots`, including processes that exited (a
+ * PostgreSQL backend that closes moves its time into the postmaster's children total).
+ */
 export function cpuMs(roots: number[]): number {
   return roots.flatMap(processTree).reduce((sum, pid) => sum + (stat(pid)?.ticks ?? 0), 0) * TICK_MS;
 }
