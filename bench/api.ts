@@ -7,22 +7,22 @@
  * Environment (all optional): BENCH_API_SCALE (dataset size factor, 1 = 1M people),
  * BENCH_API_RUNS (3), BENCH_API_SECONDS (20), BENCH_API_WARMUP (10), BENCH_API_CONNECTIONS (50),
  * BENCH_API_WORKERS (API processes), BENCH_API_POOL (connections per process),
- * BENCH_API_ONLY (comma-separated scenario names), BENCH_KEEP_PG=1 (leave the server running).
+ * BENCH_API_ONLY (comma-separated scenario names), BENCH_API_PACED_SHARE (0.5: the paced runs
+ * offer this share of the saturated throughput), BENCH_KEEP_PG=1 (leave the server running).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiKey, inWorkspace, systemActor } from '@rapport/core';
 import { createDb } from '@rapport/db';
-import { apiScenarios } from './lib/api-scenarios.ts';
-import { startApi } from './lib/api-server.ts';
+import { reportApi, type ScenarioResult } from './lib/api-report.ts';
+import { apiScenarios, type Scenario } from './lib/api-scenarios.ts';
+import { type ApiProcess, startApi } from './lib/api-server.ts';
+import { cpuMs } from './lib/cpu.ts';
 import { ensureDataset } from './lib/dataset.ts';
 import { type DatasetSize, FULL_SIZE } from './lib/dataset-sql.ts';
-import { describeMachine, machineLine } from './lib/machine.ts';
 import { startPgServer } from './lib/pg-server.ts';
 import { fmt, median } from './lib/stats.ts';
-import { printTable } from './lib/table.ts';
 import { checkWrk, runWrk, type WrkResult } from './lib/wrk.ts';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -31,9 +31,10 @@ const runs = env('BENCH_API_RUNS', 3);
 const seconds = env('BENCH_API_SECONDS', 20);
 const warmup = env('BENCH_API_WARMUP', 10);
 const connections = env('BENCH_API_CONNECTIONS', 50);
-const workers = env('BENCH_API_WORKERS', 2);
+const workers = env('BENCH_API_WORKERS', 1);
 const poolSize = env('BENCH_API_POOL', 10);
 const only = process.env.BENCH_API_ONLY?.split(',');
+const pacedShare = env('BENCH_API_PACED_SHARE', 0.5);
 
 const dataDir = fileURLToPath(new URL('./.data/', import.meta.url));
 mkdirSync(dataDir, { recursive: true });
@@ -57,34 +58,74 @@ try {
   const token = await newApiKey(dataset.url, dataset.workspaceId);
   const scenarios = (await apiScenarios(dataset.url)).filter((s) => !only || only.includes(s.name));
   const api = await startApi({ databaseUrl: dataset.url, poolSize, workers });
-  const results: { name: string; what: string; target: number; runs: WrkResult[]; single: WrkResult }[] = [];
+  const results: ScenarioResult[] = [];
   try {
-    for (const scenario of scenarios) {
-      await checkAnswers(api.url, token, scenario.paths);
-      const load = { baseUrl: api.url, paths: scenario.paths, token, workDir: dataDir };
-      await runWrk({ ...load, connections, seconds: warmup });
-      const measured: WrkResult[] = [];
-      for (let i = 0; i < runs; i++) measured.push(await runWrk({ ...load, connections, seconds }));
-      const single = await runWrk({ ...load, connections: 1, seconds: 10 });
-      results.push({
-        name: scenario.name,
-        what: scenario.what,
-        target: scenario.targetP95Ms,
-        runs: measured,
-        single,
-      });
-      const p95 = median(measured.map((r) => r.p95));
-      console.log(
-        `${scenario.name}: p95 ${fmt(p95)} ms (runs: ${measured.map((r) => fmt(r.p95)).join(', ')})`,
-      );
-    }
+    for (const scenario of scenarios) results.push(await measure(scenario, api, token));
   } finally {
     await api.stop();
   }
-  report(results, pgServer.version);
+  reportApi(results, {
+    title: `API latency at a million people (scale ${scale}): ${size.people} people, ${size.interactions} interactions, ${size.orders} orders, ${size.companies} companies, ${size.notes} notes`,
+    settings: `load: wrk, ${connections} connections, ${runs} × ${seconds} s per mode after ${warmup} s warm-up; API ${workers} process(es) × pool ${poolSize}; PostgreSQL ${Object.entries(
+      pgServer.settings,
+    )
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
+    postgres: pgServer.version,
+    file: join(dataDir, `api-${new Date().toISOString().replaceAll(':', '-')}.json`),
+    extra: {
+      size,
+      connections,
+      runs,
+      seconds,
+      warmup,
+      workers,
+      poolSize,
+      pacedShare,
+      settings: pgServer.settings,
+    },
+  });
 } finally {
   if (process.env.BENCH_KEEP_PG === '1') console.log(`PostgreSQL left running: ${pgServer.url}`);
   else await pgServer.stop();
+}
+
+async function measure(scenario: Scenario, api: ApiProcess, token: string): Promise<ScenarioResult> {
+  await checkAnswers(api.url, token, scenario.paths);
+  const load = { baseUrl: api.url, paths: scenario.paths, token, workDir: dataDir };
+  await runWrk({ ...load, connections, seconds: warmup });
+  const single = await runWrk({ ...load, connections: 1, seconds: 10 });
+  const saturated: WrkResult[] = [];
+  let apiMs = 0;
+  let pgMs = 0;
+  for (let i = 0; i < runs; i++) {
+    const before = [cpuMs([api.pid]), cpuMs([pgServer.pid])];
+    const run = await runWrk({ ...load, connections, seconds });
+    apiMs += cpuMs([api.pid]) - before[0]!;
+    pgMs += cpuMs([pgServer.pid]) - before[1]!;
+    saturated.push(run);
+  }
+  const requests = saturated.reduce((sum, run) => sum + run.requests, 0);
+  // Paced at a share of the saturated throughput: think time = connections / rate − service time.
+  const rate = pacedShare * median(saturated.map((r) => r.rps));
+  const thinkMs = Math.max(1, (connections / rate) * 1000 - single.p50);
+  const paced: WrkResult[] = [];
+  for (let i = 0; i < runs; i++) paced.push(await runWrk({ ...load, connections, seconds, thinkMs }));
+  const result = {
+    name: scenario.name,
+    what: scenario.what,
+    target: scenario.targetP95Ms,
+    saturated,
+    cpuApiMs: apiMs / requests,
+    cpuPgMs: pgMs / requests,
+    paced,
+    thinkMs,
+    single,
+  };
+  console.log(
+    `${scenario.name}: saturated p95 ${saturated.map((r) => fmt(r.p95)).join(' / ')} ms at ${saturated.map((r) => fmt(r.rps, 0)).join(' / ')} req/s; paced p95 ${paced.map((r) => fmt(r.p95)).join(' / ')} ms at ${paced.map((r) => fmt(r.rps, 0)).join(' / ')} req/s`,
+  );
+  return result;
 }
 
 async function newApiKey(url: string, workspaceId: string): Promise<string> {
@@ -109,52 +150,4 @@ async function checkAnswers(baseUrl: string, token: string, paths: string[]) {
       throw new Error(`${path} answered ${response.status}: ${JSON.stringify(body)}`);
     if (path.includes('timeline=true') && !body.timeline) throw new Error(`${path} has no timeline`);
   }
-}
-
-function report(
-  results: { name: string; what: string; target: number; runs: WrkResult[]; single: WrkResult }[],
-  postgres: string,
-) {
-  const machine = describeMachine(postgres);
-  const of = (rs: WrkResult[], key: keyof WrkResult) => median(rs.map((r) => r[key]));
-  console.log(
-    `\nAPI latency at a million people (scale ${scale}): ${size.people} people, ${size.interactions} interactions, ${size.orders} orders`,
-  );
-  console.log(
-    `machine: ${machineLine(machine)}; load average ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
-  console.log(
-    `load: wrk, ${connections} connections, ${runs} × ${seconds} s after ${warmup} s warm-up; API ${workers} process(es) × pool ${poolSize}\n`,
-  );
-  printTable(
-    ['scenario', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'errors', 'p50 ms @1 conn', 'target p95'],
-    results.map((r) => [
-      r.name,
-      fmt(of(r.runs, 'p50')),
-      fmt(of(r.runs, 'p95')),
-      fmt(of(r.runs, 'p99')),
-      fmt(of(r.runs, 'rps'), 0),
-      String(r.runs.reduce((sum, run) => sum + run.errors, 0)),
-      fmt(r.single.p50),
-      `< ${r.target} ms`,
-    ]),
-  );
-  const failed = results.filter((r) => !(of(r.runs, 'p95') < r.target) || r.runs.some((run) => run.errors));
-  console.log(
-    failed.length === 0
-      ? `verdict: PASS, every p95 is under its target (${results.map((r) => `${r.name} ${fmt(of(r.runs, 'p95'))} ms`).join(', ')})`
-      : `verdict: FAIL: ${failed.map((r) => `${r.name} p95 ${fmt(of(r.runs, 'p95'))} ms ≥ ${r.target} ms`).join('; ')}`,
-  );
-  const file = join(dataDir, `api-${new Date().toISOString().replaceAll(':', '-')}.json`);
-  writeFileSync(
-    file,
-    JSON.stringify(
-      { machine, loadavg: loadavg(), size, connections, runs, seconds, workers, poolSize, results },
-      null,
-      2,
-    ),
-  );
-  console.log(`raw figures: ${file}`);
 }

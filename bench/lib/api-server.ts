@@ -5,6 +5,7 @@ import { freePort } from './port.ts';
 
 export interface ApiProcess {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -19,7 +20,9 @@ const script = fileURLToPath(new URL('./serve.ts', import.meta.url));
 /** Starts bench/lib/serve.ts in a child process (so the load generator never shares its event loop). */
 export async function startApi(options: ApiOptions): Promise<ApiProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the API processes.
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -39,6 +42,7 @@ export async function startApi(options: ApiOptions): Promise<ApiProcess> {
   });
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

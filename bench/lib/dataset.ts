@@ -67,6 +67,7 @@ export async function ensureDataset(serverUrl: string, size: DatasetSize, log: L
     );
     const row = found.rows[0];
     if (row && row.spec === spec) {
+      await applyMigrations(databaseUrl(serverUrl), log);
       return {
         url: databaseUrl(serverUrl),
         workspaceId: row.workspace_id,
@@ -87,6 +88,18 @@ export async function ensureDataset(serverUrl: string, size: DatasetSize, log: L
     return { url: databaseUrl(serverUrl), workspaceId, built: true, seconds };
   } finally {
     await admin.end();
+  }
+}
+
+/** A reused dataset gets the migrations added since it was built, as an upgrade would. */
+async function applyMigrations(url: string, log: Log) {
+  const db = await createDb({ url, poolSize: 1 });
+  try {
+    const result = await migrate(db.kysely);
+    if (result.applied.length)
+      log(`  migrations applied to the reused dataset: ${result.applied.join(', ')}`);
+  } finally {
+    await db.close();
   }
 }
 

@@ -22,6 +22,11 @@ const LUA = `
 local paths = {}
 for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")
+local think = tonumber(os.getenv("BENCH_THINK_MS") or "0")
+if think > 0 then
+  -- paced: each connection waits an exponentially distributed think time before its next request
+  function delay() return -math.log(1 - math.random()) * think end
+end
 function init(args)
   math.randomseed(os.time() + tonumber(string.sub(tostring({}), 8), 16))
 end
@@ -54,6 +59,8 @@ export interface WrkRun {
   connections: number;
   seconds: number;
   workDir: string;
+  /** Mean think time per connection between requests (0: as fast as answers come). */
+  thinkMs?: number;
 }
 
 export function runWrk(run: WrkRun): Promise<WrkResult> {
@@ -75,7 +82,14 @@ export function runWrk(run: WrkRun): Promise<WrkResult> {
     execFile(
       'wrk',
       args,
-      { env: { ...process.env, BENCH_PATHS: pathsFile, BENCH_TOKEN: run.token } },
+      {
+        env: {
+          ...process.env,
+          BENCH_PATHS: pathsFile,
+          BENCH_TOKEN: run.token,
+          BENCH_THINK_MS: String(run.thinkMs ?? 0),
+        },
+      },
       (error, stdout) => {
         if (error) return reject(error);
         const line = stdout.split('\n').find((l) => l.startsWith('BENCH '));

@@ -4,6 +4,8 @@ import pg from 'pg';
 import { type CsvSource, copyIntoPglite, copyIntoPostgres } from './copy.ts';
 import { lockDataDir } from './lock.ts';
 import { PGliteDialect } from './pglite-driver.ts';
+import { preparingLease } from './prepared.ts';
+import { beginScoped } from './scope-sql.ts';
 import type { Database } from './tables.ts';
 import { parsers } from './types.ts';
 
@@ -52,6 +54,13 @@ async function begin(trx: Kysely<Database>, scope: Scope) {
   await sql`set local role rapport_app`.execute(trx);
 }
 
+function boundKysely(client: pg.PoolClient): Kysely<Database> {
+  const lease = preparingLease(client);
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: { connect: async () => lease, end: async () => {} } }),
+  });
+}
+
 async function createServerDb(url: string, poolSize = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', () => {}); // an idle client lost its server; the pool replaces it
@@ -61,20 +70,26 @@ async function createServerDb(url: string, poolSize = 10): Promise<Db> {
     kysely,
     async scoped(scope, fn) {
       const client = await pool.connect();
+      let broken: Error | undefined;
       try {
-        // A Kysely bound to this one client, so that COPY runs inside the same transaction.
-        const lease = { query: client.query.bind(client), release: () => {} } as unknown as pg.PoolClient;
-        const single = { connect: async () => lease, end: async () => {} };
-        const own = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single }) });
-        return await own.transaction().execute(async (trx) => {
-          await begin(trx, scope);
-          return fn({
-            db: trx,
+        // BEGIN and COMMIT go straight to the client (one round trip for the whole setup); the
+        // queries go through a Kysely bound to this one client, so that COPY joins the transaction.
+        try {
+          await beginScoped(client, scope);
+          const result = await fn({
+            db: boundKysely(client),
             copyCsv: (table, columns, csv) => copyIntoPostgres(client, table, columns, csv),
           });
-        });
+          await client.query('commit');
+          return result;
+        } catch (error) {
+          await client.query('rollback').catch((lost: Error) => {
+            broken = lost; // the connection is gone or unusable: the pool must not reuse it
+          });
+          throw error;
+        }
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     async dump() {

@@ -244,6 +244,8 @@ describe('orders, products, notes and tasks', () => {
       name: 'Ethiopia Yirgacheffe 250 g',
       totalMinor: 2900,
     });
+    const view = await ok('GET', `/api/v1/people/${p.id}?timeline=true`);
+    expect(view.timeline.data).toEqual([{ kind: 'order', id: order.id, at: order.orderedAt, order }]);
     const mismatch = await api.call('POST', '/api/v1/orders', {
       body: { personId: p.id, currency: 'EUR', lines: [{ sku: 'BEAN-ETH-250', quantity: 1 }], totalMinor: 1 },
     });

@@ -162,8 +162,8 @@ export async function getOrder(ctx: Ctx, id: string): Promise<Order> {
 }
 
 export async function getOrders(ctx: Ctx, ids: string[]): Promise<Order[]> {
-  const rows = await repo.findOrders(ctx, ids);
-  const byId = new Map((await withLines(ctx, rows)).map((o) => [o.id, o]));
+  const rows = await repo.findOrdersWithLines(ctx, ids);
+  const byId = new Map(rows.map((row) => [row.id, present(row, row.lines)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

@@ -126,10 +126,19 @@ export function listPeople(
     );
   }
   if (cursor) query = query.where(afterCursor(sort.column, sort.direction, cursor));
-  return query
+  const page = query
     .orderBy(sql.ref(sort.column), sort.direction)
     .orderBy('id', sort.direction)
-    .limit(limit + 1)
+    .limit(limit + 1);
+  if (!(filter.tag?.length && sort.column === 'sort_name')) return page.execute() as Promise<PersonRow[]>;
+  // Tag filter by name: the page's ids by an index-only walk of people_name_idx (which carries
+  // tags), then the full rows of those ids only.
+  return ctx.db
+    .selectFrom('people')
+    .select(COLUMNS)
+    .where('id', 'in', page.clearSelect().select('id'))
+    .orderBy(sql.ref(sort.column), sort.direction)
+    .orderBy('id', sort.direction)
     .execute() as Promise<PersonRow[]>;
 }
 

@@ -55,6 +55,15 @@ export async function personTimeline(
   input: TimelineQuery = {},
 ): Promise<Page<TimelineEntry>> {
   await requirePerson(ctx, personId);
+  return timelineOfKnownPerson(ctx, personId, input);
+}
+
+/** `personTimeline` for a person the caller has just read: no second existence check. */
+export async function timelineOfKnownPerson(
+  ctx: Ctx,
+  personId: string,
+  input: TimelineQuery = {},
+): Promise<Page<TimelineEntry>> {
   const filter = filterOf(input);
   return hydrate(ctx, await repo.personEntries(ctx, personId, filter), filter.limit);
 }
@@ -66,6 +75,15 @@ export async function companyTimeline(
   input: TimelineQuery = {},
 ): Promise<Page<TimelineEntry>> {
   await requireCompany(ctx, companyId);
+  return timelineOfKnownCompany(ctx, companyId, input);
+}
+
+/** `companyTimeline` for a company the caller has just read: no second existence check. */
+export async function timelineOfKnownCompany(
+  ctx: Ctx,
+  companyId: string,
+  input: TimelineQuery = {},
+): Promise<Page<TimelineEntry>> {
   const filter = filterOf(input);
   return hydrate(ctx, await repo.companyEntries(ctx, companyId, filter), filter.limit);
 }

@@ -9,7 +9,7 @@ import type { Ctx } from '../shared/context.ts';
 import { queryBool } from '../shared/fields.ts';
 import { parseInput } from '../shared/validate.ts';
 import { timelinePage } from './timeline.schema.ts';
-import { companyTimeline, personTimeline } from './timeline.service.ts';
+import { timelineOfKnownCompany, timelineOfKnownPerson } from './timeline.service.ts';
 
 /** The 360° answers: the record, its relations, what it bought and (on request) its latest history. */
 export const viewQuery = z
@@ -38,7 +38,7 @@ export async function viewPerson(
   const person = await getPerson(ctx, id);
   const [totals, entries] = await Promise.all([
     orderTotals(ctx, { personId: id }),
-    timeline ? personTimeline(ctx, id, { limit: 50 }) : undefined,
+    timeline ? timelineOfKnownPerson(ctx, id, { limit: 50 }) : undefined,
   ]);
   return { ...person, orderTotals: totals, ...(entries ? { timeline: entries } : {}) };
 }
@@ -52,7 +52,7 @@ export async function viewCompany(
   const company = await getCompany(ctx, id);
   const [totals, entries] = await Promise.all([
     orderTotals(ctx, { companyId: id }),
-    timeline ? companyTimeline(ctx, id, { limit: 50 }) : undefined,
+    timeline ? timelineOfKnownCompany(ctx, id, { limit: 50 }) : undefined,
   ]);
   return { ...company, orderTotals: totals, ...(entries ? { timeline: entries } : {}) };
 }
