@@ -2,6 +2,7 @@ import type { Role } from '@rapport/core';
 import { type Actor, AppError, resolveApiKey, resolveSession, type SystemCtx } from '@rapport/core';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { CredentialsCache } from './credentials-cache.ts';
 
 export const SESSION_COOKIE = 'rapport_session';
 
@@ -50,10 +51,14 @@ function checkOrigin(c: Context) {
   }
 }
 
+/** Resolved credentials, per process; see CredentialsCache for what that means for revocation. */
+export const keyCache = new CredentialsCache<Awaited<ReturnType<typeof resolveApiKey>>>();
+export const sessionCache = new CredentialsCache<Awaited<ReturnType<typeof resolveSession>>>();
+
 export async function authenticate(c: Context, sys: SystemCtx): Promise<Principal> {
   const key = bearer(c);
   if (key) {
-    const found = await resolveApiKey(sys, key);
+    const found = await keyCache.get(key, () => resolveApiKey(sys, key), sys.clock.now().getTime());
     return {
       kind: 'api_key',
       workspaceId: found.workspaceId,
@@ -72,7 +77,7 @@ export async function authenticate(c: Context, sys: SystemCtx): Promise<Principa
     );
   }
   checkOrigin(c);
-  const session = await resolveSession(sys, token);
+  const session = await sessionCache.get(token, () => resolveSession(sys, token), sys.clock.now().getTime());
   return {
     kind: 'user',
     workspaceId: session.workspaceId,

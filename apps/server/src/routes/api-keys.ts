@@ -1,4 +1,5 @@
 import { apiKey, apiKeyCreate, apiKeyCreated, createApiKey, listApiKeys, revokeApiKey } from '@rapport/core';
+import { keyCache } from '../http/auth.ts';
 import { ADMIN, type Route, route } from '../http/route.ts';
 import { idParam, listOf } from './schemas.ts';
 
@@ -30,6 +31,10 @@ export const apiKeysRoutes: Route[] = [
     access: ADMIN,
     params: idParam,
     response: { status: 200, schema: apiKey },
-    handler: ({ ctx, params }) => revokeApiKey(ctx, params.id),
+    handler: async ({ ctx, params }) => {
+      const revoked = await revokeApiKey(ctx, params.id);
+      keyCache.clear(); // the cache is keyed by secret, not id: forget every key at once
+      return revoked;
+    },
   }),
 ];

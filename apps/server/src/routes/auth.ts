@@ -12,7 +12,7 @@ import {
 } from '@rapport/core';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { SESSION_COOKIE } from '../http/auth.ts';
+import { SESSION_COOKIE, sessionCache } from '../http/auth.ts';
 import { RateLimiter } from '../http/rate-limit.ts';
 import { authenticatedRoute, publicRoute, type Route } from '../http/route.ts';
 
@@ -89,7 +89,10 @@ export const authRoutes: Route[] = [
     response: { status: 204, schema: null },
     handler: async ({ c, sys }) => {
       const token = getCookie(c, SESSION_COOKIE);
-      if (token) await endSession(sys, token);
+      if (token) {
+        await endSession(sys, token);
+        sessionCache.forget(token);
+      }
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return undefined;
     },
@@ -119,20 +122,20 @@ export const authRoutes: Route[] = [
     summary: 'Switch the session to another workspace you belong to',
     body: z.strictObject({ workspace: z.string().min(1) }).meta({ id: 'SwitchWorkspace' }),
     response: { status: 200, schema: z.object({ workspaceId: z.string() }) },
-    handler: async ({ principal, body, sys }) => {
+    handler: async ({ principal, body, sys, c }) => {
       if (principal.kind !== 'user' || !principal.sessionId) {
         throw new AppError(
           'forbidden',
           'An API key belongs to one workspace; create a key in the other workspace.',
         );
       }
-      return {
-        workspaceId: await switchWorkspace(
-          sys,
-          { ...principal, sessionId: principal.sessionId, userId: principal.userId! },
-          body.workspace,
-        ),
-      };
+      const workspaceId = await switchWorkspace(
+        sys,
+        { ...principal, sessionId: principal.sessionId, userId: principal.userId! },
+        body.workspace,
+      );
+      sessionCache.forget(getCookie(c, SESSION_COOKIE) ?? '');
+      return { workspaceId };
     },
   }),
 ];

@@ -8,6 +8,7 @@ import {
   user,
   userCreate,
 } from '@rapport/core';
+import { sessionCache } from '../http/auth.ts';
 import { ADMIN, platformRoute, READ, type Route } from '../http/route.ts';
 import { idParam, listOf } from './schemas.ts';
 
@@ -50,8 +51,11 @@ export const usersRoutes: Route[] = [
     params: idParam,
     body: memberUpdate,
     response: { status: 200, schema: user },
-    handler: ({ sys, principal, params, body }) =>
-      setMemberRole(sys, principal.workspaceId, params.id, body.role),
+    handler: async ({ sys, principal, params, body }) => {
+      const user = await setMemberRole(sys, principal.workspaceId, params.id, body.role);
+      sessionCache.clear(); // sessions carry the role: look them up again
+      return user;
+    },
   }),
   platformRoute({
     method: 'delete',
@@ -61,6 +65,9 @@ export const usersRoutes: Route[] = [
     access: ADMIN,
     params: idParam,
     response: { status: 204, schema: null },
-    handler: ({ sys, principal, params }) => removeMember(sys, principal.workspaceId, params.id),
+    handler: async ({ sys, principal, params }) => {
+      await removeMember(sys, principal.workspaceId, params.id);
+      sessionCache.clear();
+    },
   }),
 ];
