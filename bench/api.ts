@@ -8,7 +8,12 @@
  * BENCH_API_RUNS (3), BENCH_API_SECONDS (20), BENCH_API_WARMUP (10), BENCH_API_CONNECTIONS (50),
  * BENCH_API_WORKERS (API processes), BENCH_API_POOL (connections per process),
  * BENCH_API_ONLY (comma-separated scenario names), BENCH_API_PACED_SHARE (0.5: the paced runs
- * offer this share of the saturated throughput), BENCH_KEEP_PG=1 (leave the server running).
+ * offer this share of the saturated throughput), BENCH_API_FLOOR (1: also measure the floor
+ * server, 0: skip it), BENCH_FLOOR_POOL (2), BENCH_KEEP_PG=1 (leave the server running).
+ *
+ * The floor: after the API runs, every path's answer is recorded and served again by
+ * bench/lib/floor-serve.ts (one primary-key lookup, nothing else) under the same saturated load,
+ * so each scenario's latency can be read against what this machine gives a server that does nothing.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +26,7 @@ import { type ApiProcess, startApi } from './lib/api-server.ts';
 import { cpuMs } from './lib/cpu.ts';
 import { ensureDataset } from './lib/dataset.ts';
 import { type DatasetSize, FULL_SIZE } from './lib/dataset-sql.ts';
+import { dropAnswers, recordAnswers } from './lib/floor.ts';
 import { startPgServer } from './lib/pg-server.ts';
 import { fmt, median } from './lib/stats.ts';
 import { checkWrk, runWrk, type WrkResult } from './lib/wrk.ts';
@@ -35,6 +41,8 @@ const workers = env('BENCH_API_WORKERS', 1);
 const poolSize = env('BENCH_API_POOL', 10);
 const only = process.env.BENCH_API_ONLY?.split(',');
 const pacedShare = env('BENCH_API_PACED_SHARE', 0.5);
+const withFloor = env('BENCH_API_FLOOR', 1) === 1;
+const floorPool = env('BENCH_FLOOR_POOL', 2);
 
 const dataDir = fileURLToPath(new URL('./.data/', import.meta.url));
 mkdirSync(dataDir, { recursive: true });
@@ -61,8 +69,31 @@ try {
   const results: ScenarioResult[] = [];
   try {
     for (const scenario of scenarios) results.push(await measure(scenario, api, token));
+    if (withFloor) {
+      for (const result of results) {
+        const paths = scenarios.find((s) => s.name === result.name)!.paths;
+        result.bodyBytes = await recordAnswers(dataset.url, api.url, token, paths);
+      }
+    }
   } finally {
     await api.stop();
+  }
+  if (withFloor) {
+    const floor = await startApi({
+      databaseUrl: dataset.url,
+      poolSize: floorPool,
+      workers: 1,
+      server: 'floor',
+    });
+    try {
+      for (const result of results) {
+        const paths = scenarios.find((s) => s.name === result.name)!.paths;
+        result.floor = await measureFloor(result.name, paths, floor, token);
+      }
+    } finally {
+      await floor.stop();
+      await dropAnswers(dataset.url);
+    }
   }
   reportApi(results, {
     title: `API latency at a million people (scale ${scale}): ${size.people} people, ${size.interactions} interactions, ${size.orders} orders, ${size.companies} companies, ${size.notes} notes`,
@@ -82,6 +113,7 @@ try {
       workers,
       poolSize,
       pacedShare,
+      floorPool: withFloor ? floorPool : null,
       settings: pgServer.settings,
     },
   });
@@ -126,6 +158,26 @@ async function measure(scenario: Scenario, api: ApiProcess, token: string): Prom
     `${scenario.name}: saturated p95 ${saturated.map((r) => fmt(r.p95)).join(' / ')} ms at ${saturated.map((r) => fmt(r.rps, 0)).join(' / ')} req/s; paced p95 ${paced.map((r) => fmt(r.p95)).join(' / ')} ms at ${paced.map((r) => fmt(r.rps, 0)).join(' / ')} req/s`,
   );
   return result;
+}
+
+/** The same saturated runs against the floor server (see bench/lib/floor-serve.ts). */
+async function measureFloor(name: string, paths: string[], floor: ApiProcess, token: string) {
+  const load = { baseUrl: floor.url, paths, token, workDir: dataDir };
+  await runWrk({ ...load, connections, seconds: Math.min(warmup, 5) });
+  const runsDone: WrkResult[] = [];
+  let floorMs = 0;
+  let pgMs = 0;
+  for (let i = 0; i < runs; i++) {
+    const before = [cpuMs([floor.pid]), cpuMs([pgServer.pid])];
+    runsDone.push(await runWrk({ ...load, connections, seconds }));
+    floorMs += cpuMs([floor.pid]) - before[0]!;
+    pgMs += cpuMs([pgServer.pid]) - before[1]!;
+  }
+  const requests = runsDone.reduce((sum, run) => sum + run.requests, 0);
+  console.log(
+    `${name} floor: saturated p95 ${runsDone.map((r) => fmt(r.p95)).join(' / ')} ms at ${runsDone.map((r) => fmt(r.rps, 0)).join(' / ')} req/s`,
+  );
+  return { saturated: runsDone, cpuServerMs: floorMs / requests, cpuPgMs: pgMs / requests };
 }
 
 async function newApiKey(url: string, workspaceId: string): Promise<string> {

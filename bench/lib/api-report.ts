@@ -18,6 +18,10 @@ export interface ScenarioResult {
   paced: WrkResult[];
   thinkMs: number;
   single: WrkResult;
+  /** Mean size of the answers (bytes), when the floor recorded them. */
+  bodyBytes?: number;
+  /** The floor server under the same saturated load (bench/lib/floor-serve.ts). */
+  floor?: { saturated: WrkResult[]; cpuServerMs: number; cpuPgMs: number };
 }
 
 export interface RunInfo {
@@ -96,6 +100,42 @@ export function reportApi(results: ScenarioResult[], info: RunInfo): void {
       verdict(r.paced, r.target),
     ]),
   );
+  const floored = results.filter((r) => r.floor);
+  if (floored.length) {
+    console.log(
+      '\nFloor (the recorded answers served by one primary-key lookup, same saturated load), median of runs:',
+    );
+    printTable(
+      [
+        'scenario',
+        'answer bytes',
+        'req/s',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'errors',
+        'CPU ms/req server',
+        'CPU ms/req PG',
+        'API p95 / floor p95',
+        'target p95',
+        '',
+      ],
+      floored.map((r) => [
+        r.name,
+        fmt(r.bodyBytes ?? 0, 0),
+        fmt(of(r.floor!.saturated, 'rps'), 0),
+        fmt(of(r.floor!.saturated, 'p50')),
+        fmt(of(r.floor!.saturated, 'p95')),
+        fmt(of(r.floor!.saturated, 'p99')),
+        String(errors(r.floor!.saturated)),
+        fmt(r.floor!.cpuServerMs, 2),
+        fmt(r.floor!.cpuPgMs, 2),
+        fmt(of(r.saturated, 'p95') / of(r.floor!.saturated, 'p95'), 1),
+        `< ${r.target} ms`,
+        verdict(r.floor!.saturated, r.target),
+      ]),
+    );
+  }
   const line = (label: string, pick: (r: ScenarioResult) => WrkResult[]) => {
     const failed = results.filter((r) => verdict(pick(r), r.target) !== 'pass');
     const figures = results.map((r) => `${r.name} ${fmt(of(pick(r), 'p95'))} ms`).join(', ');
@@ -103,6 +143,10 @@ export function reportApi(results: ScenarioResult[], info: RunInfo): void {
   };
   console.log(`\nverdict, saturated: ${line('target p95 at full load', (r) => r.saturated)}`);
   console.log(`verdict, paced:     ${line('target p95 at the paced rate', (r) => r.paced)}`);
+  if (floored.length)
+    console.log(
+      `verdict, floor:     ${line('target p95 for a server that does nothing', (r) => r.floor?.saturated ?? [])}`,
+    );
   writeFileSync(info.file, JSON.stringify({ machine, loadavg: loadavg(), ...info.extra, results }, null, 2));
   console.log(`raw figures: ${info.file}`);
 }
