@@ -5,6 +5,8 @@ export default defineConfig({
     include: [
       'packages/*/src/**/*.test.ts',
       'apps/*/src/**/*.test.ts',
+      'apps/web/scripts/**/*.test.ts',
+      'e2e/**/*.test.ts',
       'bench/**/*.test.ts',
       'test/**/*.test.ts',
     ],

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { mountDocs } from './docs.ts';
 import { errorResponse } from './http/errors.ts';
 import { mount, notFoundRoute } from './http/mount.ts';
+import { mountWeb } from './http/web.ts';
 import { openApiDocument } from './openapi.ts';
 import { routes } from './routes/index.ts';
 
@@ -33,7 +34,7 @@ export function createApp({ db, clock = systemClock }: AppOptions): Hono {
   // Static paths before parameterised ones, so /people/duplicates is not taken for /people/{id}.
   const params = (path: string) => (path.match(/\{/g) ?? []).length;
   for (const route of [...routes].sort((a, b) => params(a.path) - params(b.path))) mount(app, route, deps);
-  app.get('/', (c) => c.redirect('/api/docs'));
+  mountWeb(app);
   app.notFound(notFoundRoute);
   app.onError((error, c) => errorResponse(c, error));
   return app;

@@ -1,0 +1,67 @@
+import { Button, Card, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { api, call, fieldErrors } from '../../api/client';
+import { formatDateTime } from '../../shared/format';
+import { useRefreshPerson } from '../people/person';
+
+/** Notes about a person, newest first, and a box to add one. */
+export function Notes({ personId, writable }: { personId: string; writable: boolean }) {
+  const notes = useQuery({
+    queryKey: ['notes', personId],
+    queryFn: () => call(api.GET('/api/v1/notes', { params: { query: { personId, limit: 5 } } })),
+  });
+  const [body, setBody] = useState('');
+  const refresh = useRefreshPerson(personId);
+  const add = useMutation({
+    mutationFn: () => call(api.POST('/api/v1/notes', { body: { body, personId } })),
+    onSuccess: async () => {
+      setBody('');
+      await refresh();
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate();
+  };
+  return (
+    <Card withBorder component="section" aria-label="Notes">
+      <Title order={2} size="h5" mb="xs">
+        Notes
+      </Title>
+      <Stack gap="xs">
+        {notes.data?.data.map((note) => (
+          <div key={note.id}>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lineClamp={4}>
+              {note.body}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {[note.authorName, formatDateTime(note.createdAt)].filter(Boolean).join(' · ')}
+            </Text>
+          </div>
+        ))}
+        {notes.data?.data.length === 0 && <Text c="dimmed">No notes.</Text>}
+        {writable && (
+          <form onSubmit={submit} noValidate>
+            <Stack gap="xs">
+              <Textarea
+                label="New note"
+                autosize
+                minRows={2}
+                value={body}
+                onChange={(e) => setBody(e.currentTarget.value)}
+                error={
+                  fieldErrors(add.error).body ??
+                  (add.error && !fieldErrors(add.error).body ? add.error.message : undefined)
+                }
+              />
+              <Button type="submit" size="xs" variant="light" loading={add.isPending} disabled={!body.trim()}>
+                Add note
+              </Button>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Card>
+  );
+}

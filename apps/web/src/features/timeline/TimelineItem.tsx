@@ -1,0 +1,77 @@
+import { Badge, Group, Paper, Text } from '@mantine/core';
+import type { Schemas } from '../../api/client';
+import { formatDateTime, formatMoney, label } from '../../shared/format';
+
+type Entry = Schemas['TimelineEntry'];
+
+const KIND_COLOR = { interaction: 'indigo', order: 'teal', note: 'yellow' } as const;
+
+/** One entry: an interaction (with who took part), an order (with its lines) or a note. */
+export function TimelineItem({ entry }: { entry: Entry }) {
+  return (
+    <Paper component="li" withBorder p="sm" radius="sm">
+      <Group justify="space-between" gap="xs" wrap="nowrap" align="start">
+        <Group gap={6}>
+          <Badge color={KIND_COLOR[entry.kind]} variant="light">
+            {entry.kind === 'interaction' ? label(entry.interaction.channel) : label(entry.kind)}
+          </Badge>
+          {entry.kind === 'interaction' && (
+            <Text size="xs" c="dimmed">
+              {entry.interaction.direction}
+            </Text>
+          )}
+        </Group>
+        <Text size="xs" c="dimmed" component="time" dateTime={entry.at}>
+          {formatDateTime(entry.at)}
+        </Text>
+      </Group>
+      {entry.kind === 'interaction' && <InteractionBody interaction={entry.interaction} />}
+      {entry.kind === 'order' && (
+        <>
+          <Text size="sm" fw={600} mt={4}>
+            Order {entry.order.externalId ?? entry.order.id} · {label(entry.order.status)} ·{' '}
+            {formatMoney(entry.order.totalMinor, entry.order.currency)}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {entry.order.lines.map((l) => `${l.quantity} × ${l.name}`).join(', ')}
+          </Text>
+        </>
+      )}
+      {entry.kind === 'note' && (
+        <>
+          <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+            {entry.note.body}
+          </Text>
+          {entry.note.authorName && (
+            <Text size="xs" c="dimmed">
+              {entry.note.authorName}
+            </Text>
+          )}
+        </>
+      )}
+    </Paper>
+  );
+}
+
+function InteractionBody({ interaction: i }: { interaction: Schemas['Interaction'] }) {
+  const who = [...i.users.map((u) => u.name), ...i.people.map((p) => p.name)].join(', ');
+  return (
+    <>
+      {i.subject && (
+        <Text size="sm" fw={600} mt={4}>
+          {i.subject}
+        </Text>
+      )}
+      {i.body && (
+        <Text size="sm" lineClamp={6} style={{ whiteSpace: 'pre-wrap' }}>
+          {i.body}
+        </Text>
+      )}
+      <Text size="xs" c="dimmed">
+        {who}
+        {i.companyName && ` · ${i.companyName}`}
+        {i.correctsId && ` · corrects an earlier entry${i.correctionReason ? `: ${i.correctionReason}` : ''}`}
+      </Text>
+    </>
+  );
+}

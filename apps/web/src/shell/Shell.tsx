@@ -1,0 +1,66 @@
+import { AppShell, Badge, Burger, Button, Group, Select, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useRouterState } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { type Me, useSignOut, useSwitchWorkspace } from '../session/session';
+import { NavLinkTo } from '../shared/links';
+
+const NAV = [{ to: '/people', label: 'People' }] as const;
+
+/** The frame of every signed-in page: navigation, workspace switch, who is signed in. */
+export function Shell({ me, children }: { me: Me; children: ReactNode }) {
+  const [opened, { toggle, close }] = useDisclosure();
+  const signOut = useSignOut();
+  const switchWorkspace = useSwitchWorkspace();
+  const path = useRouterState({ select: (s) => s.location.pathname });
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Title order={2} size="h4">
+              Rapport
+            </Title>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Select
+              aria-label="Workspace"
+              size="xs"
+              w={200}
+              allowDeselect={false}
+              data={me.workspaces.map((w) => ({ value: w.id, label: w.name }))}
+              value={me.workspaceId}
+              onChange={(value) => value && value !== me.workspaceId && switchWorkspace.mutate(value)}
+            />
+            <Text size="sm" visibleFrom="sm">
+              {me.user?.name}
+            </Text>
+            <Badge variant="light" aria-label={`Role: ${me.role}`}>
+              {me.role}
+            </Badge>
+            <Button variant="subtle" size="xs" onClick={() => signOut.mutate()} loading={signOut.isPending}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main">
+        {NAV.map((item) => (
+          <NavLinkTo
+            key={item.to}
+            to={item.to}
+            label={item.label}
+            active={path.startsWith(item.to)}
+            onClick={close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}
