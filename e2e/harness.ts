@@ -13,6 +13,15 @@ export function browserMissing(): string | null {
   return `Chromium not found at ${CHROMIUM}: browser tests skipped (apt-get install chromium, or set CHROMIUM_PATH)`;
 }
 
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
 export interface WebApp {
   url: string;
   api: TestApi;
@@ -34,14 +43,7 @@ export async function startWebApp(): Promise<WebApp> {
   const server: RunningServer = await startServer(createApp({ db: api.db }), 0);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
+    args: BROWSER_ARGS,
   });
   return {
     url: server.url,

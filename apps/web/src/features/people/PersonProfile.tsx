@@ -8,7 +8,9 @@ function Field({ name, children }: { name: string; children: React.ReactNode }) 
       <Text size="xs" c="dimmed">
         {name}
       </Text>
-      <Text size="sm">{children}</Text>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
     </div>
   );
 }
