@@ -1,9 +1,13 @@
 import { Center, Loader } from '@mantine/core';
 import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
-import { PeopleList, peopleSearch } from './features/people/PeopleList';
+import { CompanyList } from './features/companies/CompanyList';
+import { CompanyShow } from './features/companies/CompanyShow';
+import { PeopleList } from './features/people/PeopleList';
 import { PersonShow } from './features/people/PersonShow';
+import { Inbox } from './features/tasks/Inbox';
 import { SignIn } from './session/SignIn';
 import { useMe } from './session/session';
+import { listSearch } from './shared/list';
 import { Shell } from './shell/Shell';
 
 /** Signed in: the app in its frame; signed out: the sign-in page, whatever the address. */
@@ -35,12 +39,26 @@ const home = createRoute({
 const people = createRoute({
   getParentRoute: () => root,
   path: '/people',
-  validateSearch: peopleSearch,
+  validateSearch: listSearch,
   component: PeopleList,
+});
+const inbox = createRoute({ getParentRoute: () => root, path: '/tasks', component: Inbox });
+const companies = createRoute({
+  getParentRoute: () => root,
+  path: '/companies',
+  validateSearch: listSearch,
+  component: CompanyList,
+});
+const company = createRoute({
+  getParentRoute: () => root,
+  path: '/companies/$companyId',
+  component: CompanyShow,
 });
 const person = createRoute({ getParentRoute: () => root, path: '/people/$personId', component: PersonShow });
 
-export const router = createRouter({ routeTree: root.addChildren([home, people, person]) });
+export const router = createRouter({
+  routeTree: root.addChildren([home, people, person, companies, company, inbox]),
+});
 
 declare module '@tanstack/react-router' {
   interface Register {

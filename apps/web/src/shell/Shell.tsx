@@ -2,10 +2,16 @@ import { AppShell, Badge, Burger, Button, Group, Select, Text, Title } from '@ma
 import { useDisclosure } from '@mantine/hooks';
 import { useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import { GlobalSearch } from '../features/search/GlobalSearch';
+import { useMyOpenTasks } from '../features/tasks/Inbox';
 import { type Me, useSignOut, useSwitchWorkspace } from '../session/session';
 import { NavLinkTo } from '../shared/links';
 
-const NAV = [{ to: '/people', label: 'People' }] as const;
+const NAV = [
+  { to: '/people', label: 'People' },
+  { to: '/companies', label: 'Companies' },
+  { to: '/tasks', label: 'My follow-ups' },
+] as const;
 
 /** The frame of every signed-in page: navigation, workspace switch, who is signed in. */
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
@@ -13,6 +19,9 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const signOut = useSignOut();
   const switchWorkspace = useSwitchWorkspace();
   const path = useRouterState({ select: (s) => s.location.pathname });
+  const tasks = useMyOpenTasks();
+  const endOfToday = new Date().setHours(23, 59, 59, 999);
+  const due = (tasks.data ?? []).filter((t) => t.dueAt && new Date(t.dueAt).getTime() <= endOfToday).length;
   return (
     <AppShell
       header={{ height: 56 }}
@@ -28,6 +37,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <GlobalSearch />
             <Select
               aria-label="Workspace"
               size="xs"
@@ -55,6 +65,13 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
             key={item.to}
             to={item.to}
             label={item.label}
+            rightSection={
+              item.to === '/tasks' && due > 0 ? (
+                <Badge size="sm" color="red" circle>
+                  {due}
+                </Badge>
+              ) : undefined
+            }
             active={path.startsWith(item.to)}
             onClick={close}
           />

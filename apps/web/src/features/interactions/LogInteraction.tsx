@@ -3,14 +3,15 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, call, errorFor, fieldErrors, type Schemas } from '../../api/client';
 import { CHANNELS, DIRECTIONS } from '../../api/enums';
+import { type About, aboutId } from '../../shared/about';
 import { label } from '../../shared/format';
-import { useRefreshPerson } from '../people/person';
+import { useRefreshRecord } from '../../shared/refresh';
 
 type Create = Schemas['InteractionCreate'];
 
-/** Log a call, meeting, email… with this person; it lands on the timeline at once. */
-export function LogInteraction(props: { personId: string; opened: boolean; onClose: () => void }) {
-  const { personId, opened, onClose } = props;
+/** Log a call, meeting, email… with this person or company; it lands on the timeline at once. */
+export function LogInteraction(props: { about: About; opened: boolean; onClose: () => void }) {
+  const { about, opened, onClose } = props;
   const empty = {
     channel: 'phone' as Create['channel'],
     direction: 'outbound' as Create['direction'],
@@ -19,7 +20,7 @@ export function LogInteraction(props: { personId: string; opened: boolean; onClo
     occurredAt: '',
   };
   const [draft, setDraft] = useState(empty);
-  const refresh = useRefreshPerson(personId);
+  const refresh = useRefreshRecord(aboutId(about));
   const save = useMutation({
     mutationFn: (body: Create) => call(api.POST('/api/v1/interactions', { body })),
     onSuccess: async () => {
@@ -38,7 +39,9 @@ export function LogInteraction(props: { personId: string; opened: boolean; onClo
       direction: draft.direction,
       subject: draft.subject.trim() || null,
       body: draft.body.trim() || null,
-      people: [{ personId, role: 'participant' }],
+      ...(about.personId
+        ? { people: [{ personId: about.personId, role: 'participant' as const }] }
+        : { companyId: about.companyId }),
       ...(draft.occurredAt ? { occurredAt: new Date(draft.occurredAt).toISOString() } : {}),
     });
   };

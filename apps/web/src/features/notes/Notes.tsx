@@ -2,19 +2,21 @@ import { Button, Card, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, call, fieldErrors } from '../../api/client';
+import { type About, aboutId } from '../../shared/about';
 import { formatDateTime } from '../../shared/format';
-import { useRefreshPerson } from '../people/person';
+import { useRefreshRecord } from '../../shared/refresh';
 
-/** Notes about a person, newest first, and a box to add one. */
-export function Notes({ personId, writable }: { personId: string; writable: boolean }) {
+/** Notes about a person or a company, newest first, and a box to add one. */
+export function Notes({ about, writable }: { about: About; writable: boolean }) {
+  const id = aboutId(about);
   const notes = useQuery({
-    queryKey: ['notes', personId],
-    queryFn: () => call(api.GET('/api/v1/notes', { params: { query: { personId, limit: 5 } } })),
+    queryKey: ['notes', id],
+    queryFn: () => call(api.GET('/api/v1/notes', { params: { query: { ...about, limit: 5 } } })),
   });
   const [body, setBody] = useState('');
-  const refresh = useRefreshPerson(personId);
+  const refresh = useRefreshRecord(id);
   const add = useMutation({
-    mutationFn: () => call(api.POST('/api/v1/notes', { body: { body, personId } })),
+    mutationFn: () => call(api.POST('/api/v1/notes', { body: { body, ...about } })),
     onSuccess: async () => {
       setBody('');
       await refresh();

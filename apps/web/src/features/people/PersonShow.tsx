@@ -3,9 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { canWrite, useMe } from '../../session/session';
-import { formatDate, formatMoney, label } from '../../shared/format';
+import { formatDate, label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
 import { Notes } from '../notes/Notes';
+import { OrderTotalsCard } from '../orders/OrderTotalsCard';
 import { Tasks } from '../tasks/Tasks';
 import { Timeline } from '../timeline/Timeline';
 import { useUserNames } from '../users/users';
@@ -72,9 +73,9 @@ export function PersonShow() {
               {p.memberships.length === 0 && <Text c="dimmed">No company.</Text>}
               {p.memberships.map((m) => (
                 <Text key={m.id} size="sm">
-                  <Text span fw={600}>
+                  <AnchorLink to="/companies/$companyId" params={{ companyId: m.companyId }} fw={600}>
                     {m.companyName}
-                  </Text>
+                  </AnchorLink>
                   {[m.role, m.level && label(m.level), m.function && label(m.function)]
                     .filter(Boolean)
                     .map((part) => ` · ${part}`)}
@@ -82,33 +83,13 @@ export function PersonShow() {
                 </Text>
               ))}
             </Card>
-            <Card withBorder>
-              <Title order={2} size="h5" mb="xs">
-                Orders
-              </Title>
-              {p.orderTotals.count === 0 ? (
-                <Text c="dimmed">No orders.</Text>
-              ) : (
-                <Stack gap={2}>
-                  <Text size="sm">
-                    {p.orderTotals.count} orders
-                    {p.orderTotals.firstOrderedAt &&
-                      `, ${formatDate(p.orderTotals.firstOrderedAt)} to ${formatDate(p.orderTotals.lastOrderedAt ?? p.orderTotals.firstOrderedAt)}`}
-                  </Text>
-                  {p.orderTotals.byCurrency.map((t) => (
-                    <Text key={t.currency} size="sm" fw={600}>
-                      {formatMoney(t.totalMinor, t.currency)} in {t.count} orders
-                    </Text>
-                  ))}
-                </Stack>
-              )}
-            </Card>
-            <Tasks personId={p.id} writable={writable} />
-            <Notes personId={p.id} writable={writable} />
+            <OrderTotalsCard totals={p.orderTotals} />
+            <Tasks about={{ personId: p.id }} writable={writable} />
+            <Notes about={{ personId: p.id }} writable={writable} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <Timeline personId={p.id} writable={writable} />
+          <Timeline about={{ personId: p.id }} writable={writable} />
         </Grid.Col>
       </Grid>
       {writable && <PersonForm person={p} opened={editing} onClose={edit.close} />}

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, call, type Schemas } from '../../api/client';
+import { useRefreshRecord } from '../../shared/refresh';
 
 export type PersonView = Schemas['PersonView'];
 export type PersonUpdate = Schemas['PersonUpdate'];
@@ -11,19 +12,8 @@ export function usePerson(id: string) {
   });
 }
 
-/** Everything shown on a person's page, refreshed after a change made there. */
-export function useRefreshPerson(id: string) {
-  const client = useQueryClient();
-  return () =>
-    Promise.all(
-      [['person', id], ['timeline', id], ['notes', id], ['tasks', id], ['people']].map((queryKey) =>
-        client.invalidateQueries({ queryKey }),
-      ),
-    );
-}
-
 export function useUpdatePerson(id: string) {
-  const refresh = useRefreshPerson(id);
+  const refresh = useRefreshRecord(id);
   return useMutation({
     mutationFn: (body: PersonUpdate) =>
       call(api.PATCH('/api/v1/people/{id}', { params: { path: { id } }, body })),

@@ -2,24 +2,26 @@ import { Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@m
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, call, fieldErrors } from '../../api/client';
+import { type About, aboutId } from '../../shared/about';
 import { formatDate } from '../../shared/format';
-import { useRefreshPerson } from '../people/person';
+import { useRefreshRecord } from '../../shared/refresh';
 
-/** Open follow-ups with this person: tick one off, or add one with a due date. */
-export function Tasks({ personId, writable }: { personId: string; writable: boolean }) {
+/** Open follow-ups with this person or company: tick one off, or add one with a due date. */
+export function Tasks({ about, writable }: { about: About; writable: boolean }) {
+  const id = aboutId(about);
   const tasks = useQuery({
-    queryKey: ['tasks', personId],
+    queryKey: ['tasks', id],
     queryFn: () =>
-      call(api.GET('/api/v1/tasks', { params: { query: { personId, status: 'open', limit: 20 } } })),
+      call(api.GET('/api/v1/tasks', { params: { query: { ...about, status: 'open', limit: 20 } } })),
   });
-  const refresh = useRefreshPerson(personId);
+  const refresh = useRefreshRecord(id);
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
   const add = useMutation({
     mutationFn: () =>
       call(
         api.POST('/api/v1/tasks', {
-          body: { title, personId, dueAt: due ? new Date(`${due}T09:00:00`).toISOString() : null },
+          body: { title, ...about, dueAt: due ? new Date(`${due}T09:00:00`).toISOString() : null },
         }),
       ),
     onSuccess: async () => {

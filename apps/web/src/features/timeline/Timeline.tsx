@@ -4,29 +4,30 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api, call, type Schemas } from '../../api/client';
 import { CHANNELS } from '../../api/enums';
+import { type About, aboutId } from '../../shared/about';
 import { label } from '../../shared/format';
 import { LogInteraction } from '../interactions/LogInteraction';
 import { TimelineItem } from './TimelineItem';
 
 type Channel = (typeof CHANNELS)[number];
 
-/** A person's whole history, newest first: filter by channel, more loads as you scroll. */
-export function Timeline({ personId, writable }: { personId: string; writable: boolean }) {
+/** A person's or a company's whole history, newest first: filter by channel, more loads as you scroll. */
+export function Timeline({ about, writable }: { about: About; writable: boolean }) {
+  const id = aboutId(about);
   const [channels, setChannels] = useState<Channel[]>([]);
   const [logging, log] = useDisclosure();
   const query = useInfiniteQuery({
-    queryKey: ['timeline', personId, channels],
+    queryKey: ['timeline', id, channels],
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page: Schemas['TimelinePage']) => page.nextCursor ?? undefined,
-    queryFn: ({ pageParam }) =>
-      call(
-        api.GET('/api/v1/people/{id}/timeline', {
-          params: {
-            path: { id: personId },
-            query: { limit: 30, cursor: pageParam, ...(channels.length ? { channel: channels } : {}) },
-          },
-        }),
-      ),
+    queryFn: ({ pageParam }) => {
+      const query = { limit: 30, cursor: pageParam, ...(channels.length ? { channel: channels } : {}) };
+      return call(
+        about.personId
+          ? api.GET('/api/v1/people/{id}/timeline', { params: { path: { id }, query } })
+          : api.GET('/api/v1/companies/{id}/timeline', { params: { path: { id }, query } }),
+      );
+    },
   });
   const end = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
@@ -83,7 +84,7 @@ export function Timeline({ personId, writable }: { personId: string; writable: b
           </Button>
         </Center>
       )}
-      {writable && <LogInteraction personId={personId} opened={logging} onClose={log.close} />}
+      {writable && <LogInteraction about={about} opened={logging} onClose={log.close} />}
     </Card>
   );
 }
