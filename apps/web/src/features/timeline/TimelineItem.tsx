@@ -4,7 +4,7 @@ import { formatDateTime, formatMoney, label } from '../../shared/format';
 
 type Entry = Schemas['TimelineEntry'];
 
-const KIND_COLOR = { interaction: 'indigo', order: 'teal', note: 'yellow' } as const;
+const KIND_COLOR = { interaction: 'indigo', order: 'teal', note: 'grape' } as const;
 
 /** One entry: an interaction (with who took part), an order (with its lines) or a note. */
 export function TimelineItem({ entry }: { entry: Entry }) {
