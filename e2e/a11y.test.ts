@@ -17,8 +17,9 @@ interface Violation {
 async function serious(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: Violation[] }> } })
-      .axe;
+    const axe = (
+      globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: Violation[] }> } }
+    ).axe;
     const result = await axe.run({
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
