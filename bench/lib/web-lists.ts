@@ -1,0 +1,93 @@
+import { createDb } from '@rapport/db';
+import { createApp, startServer } from '@rapport/server';
+import type { Browser, Page } from 'playwright-core';
+import { ensureDataset } from './dataset.ts';
+import { FULL_SIZE } from './dataset-sql.ts';
+import { FIRST_NAMES, LAST_NAMES } from './dataset-words.ts';
+import { startPgServer } from './pg-server.ts';
+import { fmt, median } from './stats.ts';
+import { signedInContext } from './web-page.ts';
+
+const TARGET_MS = 200;
+const LOGIN = { email: 'user1@bench.test', password: 'bench password 1 for the load test' };
+
+/** Page script: the start time of the latest /api/v1/people list request, in window.__listFetch. */
+const FETCH_WATCH = `(() => {
+  const original = window.fetch;
+  window.fetch = (input, init) => {
+    const url = typeof input === 'string' ? input : input.url;
+    if (url.includes('/api/v1/people?')) window.__listFetch = performance.now();
+    return original(input, init);
+  };
+})();`;
+
+/**
+ * Runs `act` in the page and resolves with [ms from the action, ms from the list request] to the
+ * moment the table shows different rows and is no longer busy.
+ */
+async function timed(page: Page, act: string): Promise<[number, number]> {
+  return page.evaluate(`(async () => {
+    const text = () => document.querySelector('tbody')?.textContent ?? '';
+    const before = text();
+    const t0 = performance.now();
+    ${act}
+    await new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('table[aria-busy="false"]') && text() !== before) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    const t1 = performance.now();
+    return [t1 - t0, t1 - window.__listFetch];
+  })()`);
+}
+
+const typeInSearch = (q: string) => `
+  const input = document.querySelector('input[type="search"]');
+  const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  set.call(input, ${JSON.stringify(q)});
+  input.dispatchEvent(new Event('input', { bubbles: true }));`;
+const clickSort = (label: string) =>
+  `[...document.querySelectorAll('th button')].find((b) => b.textContent.trim().startsWith(${JSON.stringify(label)})).click();`;
+const clickNext = `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Next').click();`;
+
+/** Search, sort and next page in the people list, through Chromium, against 1M people on PostgreSQL. */
+export async function measureLists(browser: Browser, dataDir: string, runs: number): Promise<string[]> {
+  const pgServer = await startPgServer(dataDir);
+  try {
+    const dataset = await ensureDataset(pgServer.url, FULL_SIZE, console.log);
+    const db = await createDb({ url: dataset.url, poolSize: 10 });
+    const server = await startServer(createApp({ db }), 0);
+    try {
+      const context = await signedInContext(browser, server.url, LOGIN);
+      const page = await context.newPage();
+      await page.addInitScript(FETCH_WATCH);
+      await page.goto(`${server.url}/people`);
+      await page.waitForSelector('table[aria-busy="false"] tbody tr');
+      const results: Record<string, [number, number][]> = { search: [], sort: [], next: [] };
+      for (let i = 0; i < runs; i++) {
+        const q = `${FIRST_NAMES[(i * 7) % FIRST_NAMES.length]} ${LAST_NAMES[(i * 11) % LAST_NAMES.length]}`;
+        results.search!.push(await timed(page, typeInSearch(q)));
+        results.next!.push(await timed(page, clickNext));
+        results.sort!.push(await timed(page, clickSort(i % 2 ? 'Updated' : 'Created')));
+        results.next!.push(await timed(page, clickNext));
+      }
+      await context.close();
+      return Object.entries(results).map(([name, times]) => {
+        const fromRequest = times.map((t) => t[1]);
+        const fromAction = times.map((t) => t[0]);
+        const verdict =
+          median(fromRequest) < TARGET_MS && Math.max(...fromRequest) < TARGET_MS * 2 ? 'pass' : 'FAIL';
+        return `people list at ${FULL_SIZE.people.toLocaleString('en')} people (PostgreSQL), ${name}: request to rows on screen p50 ${fmt(median(fromRequest))} ms, max ${fmt(Math.max(...fromRequest))} ms (action to rows p50 ${fmt(median(fromAction))} ms${name === 'search' ? ', includes the 250 ms typing debounce' : ''}), n=${times.length}; target < ${TARGET_MS} ms: ${verdict}`;
+      });
+    } finally {
+      await server.close();
+      await db.close();
+    }
+  } finally {
+    await pgServer.stop();
+  }
+}
