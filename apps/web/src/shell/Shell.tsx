@@ -5,7 +5,10 @@ import type { ReactNode } from 'react';
 import { type Me, useSignOut, useSwitchWorkspace } from '../session/session';
 import { NavLinkTo } from '../shared/links';
 
-const NAV = [{ to: '/people', label: 'People' }] as const;
+const NAV = [
+  { to: '/people', label: 'People' },
+  { to: '/imports', label: 'Import' },
+] as const;
 
 /** The frame of every signed-in page: navigation, workspace switch, who is signed in. */
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
