@@ -18,6 +18,8 @@ export function MappingTable({ preview, mapping, onChange, columnErrors, mapping
     { value: SKIP, label: 'Skip this column' },
     ...preview.fields.map((f) => ({ value: f.key, label: f.required ? `${f.label} (required)` : f.label })),
   ];
+  const chosen = new Set(Object.values(mapping));
+  const unmapped = preview.fields.filter((f) => f.required && !chosen.has(f.key)).map((f) => f.label);
   const example = (index: number) =>
     preview.sample.map((row) => row.cells[index]).find((cell) => cell && cell.trim() !== '') ?? '';
   return (
@@ -29,6 +31,11 @@ export function MappingTable({ preview, mapping, onChange, columnErrors, mapping
         {preview.headers.length} columns, {preview.totalRows} rows. Each column goes to the field chosen here;
         the suggestions come from the column names.
       </Text>
+      {unmapped.length > 0 && !mappingError && (
+        <Text size="sm" c="orange.8">
+          Required, and no column goes there yet: {unmapped.join(', ')}.
+        </Text>
+      )}
       {mappingError && (
         <Alert color="red" role="alert" title="The mapping is not complete">
           {mappingError}
