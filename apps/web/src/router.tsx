@@ -2,6 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
 import { CompanyList } from './features/companies/CompanyList';
 import { CompanyShow } from './features/companies/CompanyShow';
+import { ImportPage } from './features/imports/ImportPage';
 import { PeopleList } from './features/people/PeopleList';
 import { PersonShow } from './features/people/PersonShow';
 import { Inbox } from './features/tasks/Inbox';
@@ -55,9 +56,10 @@ const company = createRoute({
   component: CompanyShow,
 });
 const person = createRoute({ getParentRoute: () => root, path: '/people/$personId', component: PersonShow });
+const imports = createRoute({ getParentRoute: () => root, path: '/imports', component: ImportPage });
 
 export const router = createRouter({
-  routeTree: root.addChildren([home, people, person, companies, company, inbox]),
+  routeTree: root.addChildren([home, people, person, companies, company, inbox, imports]),
 });
 
 declare module '@tanstack/react-router' {

@@ -11,6 +11,7 @@ const NAV = [
   { to: '/people', label: 'People' },
   { to: '/companies', label: 'Companies' },
   { to: '/tasks', label: 'My follow-ups' },
+  { to: '/imports', label: 'Import' },
 ] as const;
 
 /** The frame of every signed-in page: navigation, workspace switch, who is signed in. */
