@@ -1,5 +1,6 @@
 import { Center, Loader } from '@mantine/core';
 import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { DuplicatesPage } from './features/duplicates/DuplicatesPage';
 import { PeopleList, peopleSearch } from './features/people/PeopleList';
 import { PersonShow } from './features/people/PersonShow';
 import { SignIn } from './session/SignIn';
@@ -39,8 +40,15 @@ const people = createRoute({
   component: PeopleList,
 });
 const person = createRoute({ getParentRoute: () => root, path: '/people/$personId', component: PersonShow });
+const duplicates = createRoute({
+  getParentRoute: () => root,
+  path: '/duplicates',
+  component: DuplicatesPage,
+});
 
-export const router = createRouter({ routeTree: root.addChildren([home, people, person]) });
+export const router = createRouter({
+  routeTree: root.addChildren([home, people, person, duplicates]),
+});
 
 declare module '@tanstack/react-router' {
   interface Register {

@@ -5,7 +5,10 @@ import type { ReactNode } from 'react';
 import { type Me, useSignOut, useSwitchWorkspace } from '../session/session';
 import { NavLinkTo } from '../shared/links';
 
-const NAV = [{ to: '/people', label: 'People' }] as const;
+const NAV = [
+  { to: '/people', label: 'People', admin: false },
+  { to: '/duplicates', label: 'Duplicates', admin: false },
+] as const;
 
 /** The frame of every signed-in page: navigation, workspace switch, who is signed in. */
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
@@ -50,7 +53,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
-        {NAV.map((item) => (
+        {NAV.filter((item) => !item.admin || me.role === 'admin').map((item) => (
           <NavLinkTo
             key={item.to}
             to={item.to}
