@@ -1,5 +1,6 @@
 import { Center, Loader } from '@mantine/core';
 import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { AdminPage } from './features/admin/AdminPage';
 import { DuplicatesPage } from './features/duplicates/DuplicatesPage';
 import { PeopleList, peopleSearch } from './features/people/PeopleList';
 import { PersonShow } from './features/people/PersonShow';
@@ -45,9 +46,10 @@ const duplicates = createRoute({
   path: '/duplicates',
   component: DuplicatesPage,
 });
+const admin = createRoute({ getParentRoute: () => root, path: '/admin', component: AdminPage });
 
 export const router = createRouter({
-  routeTree: root.addChildren([home, people, person, duplicates]),
+  routeTree: root.addChildren([home, people, person, duplicates, admin]),
 });
 
 declare module '@tanstack/react-router' {

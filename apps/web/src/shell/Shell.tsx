@@ -8,6 +8,7 @@ import { NavLinkTo } from '../shared/links';
 const NAV = [
   { to: '/people', label: 'People', admin: false },
   { to: '/duplicates', label: 'Duplicates', admin: false },
+  { to: '/admin', label: 'Admin', admin: true },
 ] as const;
 
 /** The frame of every signed-in page: navigation, workspace switch, who is signed in. */
