@@ -29,7 +29,7 @@ export function ApiKeyCreate() {
                 readOnly
                 value={created.key}
                 onFocus={(e) => e.currentTarget.select()}
-                ff="monospace"
+                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
                 flex={1}
               />
               <CopyButton value={created.key}>
