@@ -2,6 +2,8 @@ import {
   CHANNELS,
   CONSENT_STATUSES,
   DIRECTIONS,
+  ENTITIES,
+  FIELD_TYPES,
   FUNCTIONS,
   LEVELS,
   RELATIONSHIP_TYPES,
@@ -21,7 +23,17 @@ export async function apiTypes(): Promise<string> {
 
 /** The API's closed value lists, as the text of src/api/enums.ts (for selects and filters). */
 export function apiEnums(): string {
-  const lists = { CHANNELS, CONSENT_STATUSES, DIRECTIONS, FUNCTIONS, LEVELS, RELATIONSHIP_TYPES, ROLES };
+  const lists = {
+    CHANNELS,
+    CONSENT_STATUSES,
+    DIRECTIONS,
+    ENTITIES,
+    FIELD_TYPES,
+    FUNCTIONS,
+    LEVELS,
+    RELATIONSHIP_TYPES,
+    ROLES,
+  };
   const body = Object.entries(lists)
     .map(([name, values]) => `export const ${name} = ${JSON.stringify(values)} as const;`)
     .join('\n');

@@ -1,7 +1,9 @@
 import { Center, Loader } from '@mantine/core';
 import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { AdminPage } from './features/admin/AdminPage';
 import { CompanyList } from './features/companies/CompanyList';
 import { CompanyShow } from './features/companies/CompanyShow';
+import { DuplicatesPage } from './features/duplicates/DuplicatesPage';
 import { ImportPage } from './features/imports/ImportPage';
 import { PeopleList } from './features/people/PeopleList';
 import { PersonShow } from './features/people/PersonShow';
@@ -57,9 +59,15 @@ const company = createRoute({
 });
 const person = createRoute({ getParentRoute: () => root, path: '/people/$personId', component: PersonShow });
 const imports = createRoute({ getParentRoute: () => root, path: '/imports', component: ImportPage });
+const duplicates = createRoute({
+  getParentRoute: () => root,
+  path: '/duplicates',
+  component: DuplicatesPage,
+});
+const admin = createRoute({ getParentRoute: () => root, path: '/admin', component: AdminPage });
 
 export const router = createRouter({
-  routeTree: root.addChildren([home, people, person, companies, company, inbox, imports]),
+  routeTree: root.addChildren([home, people, person, companies, company, inbox, imports, duplicates, admin]),
 });
 
 declare module '@tanstack/react-router' {

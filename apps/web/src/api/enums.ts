@@ -2,6 +2,8 @@
 export const CHANNELS = ["email","phone","meeting","in_person","social","chat","web","sms","letter"] as const;
 export const CONSENT_STATUSES = ["granted","denied","unknown"] as const;
 export const DIRECTIONS = ["inbound","outbound","internal"] as const;
+export const ENTITIES = ["person","company"] as const;
+export const FIELD_TYPES = ["text","number","date","boolean","select","multi_select"] as const;
 export const FUNCTIONS = ["engineering","marketing","operations","maintenance","service","purchasing","quality","other"] as const;
 export const LEVELS = ["executive","functional_lead","end_user"] as const;
 export const RELATIONSHIP_TYPES = ["customer","prospect","supplier","partner","distributor","employee","community"] as const;

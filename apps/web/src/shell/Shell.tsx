@@ -8,10 +8,12 @@ import { type Me, useSignOut, useSwitchWorkspace } from '../session/session';
 import { NavLinkTo } from '../shared/links';
 
 const NAV = [
-  { to: '/people', label: 'People' },
-  { to: '/companies', label: 'Companies' },
-  { to: '/tasks', label: 'My follow-ups' },
-  { to: '/imports', label: 'Import' },
+  { to: '/people', label: 'People', admin: false },
+  { to: '/companies', label: 'Companies', admin: false },
+  { to: '/tasks', label: 'My follow-ups', admin: false },
+  { to: '/duplicates', label: 'Duplicates', admin: false },
+  { to: '/imports', label: 'Import', admin: false },
+  { to: '/admin', label: 'Admin', admin: true },
 ] as const;
 
 /** The frame of every signed-in page: navigation, workspace switch, who is signed in. */
@@ -61,7 +63,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
-        {NAV.map((item) => (
+        {NAV.filter((item) => !item.admin || me.role === 'admin').map((item) => (
           <NavLinkTo
             key={item.to}
             to={item.to}

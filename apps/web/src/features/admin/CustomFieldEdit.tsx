@@ -1,0 +1,60 @@
+import { Button, Checkbox, Group, Modal, Stack, TagsInput, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { errorFor, fieldErrors, type Schemas } from '../../api/client';
+import { useUpdateCustomField } from './admin';
+import { selects } from './CustomFieldCreate';
+import { FormAlert } from './FormAlert';
+
+type Field = Schemas['CustomField'];
+
+/** Changes a field's label, options or requiredness (its key and type stay). */
+export function CustomFieldEdit({ field, onClose }: { field: Field; onClose: () => void }) {
+  const [draft, setDraft] = useState({
+    label: field.label,
+    options: field.options,
+    required: field.required,
+  });
+  const update = useUpdateCustomField();
+  const errors = fieldErrors(update.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = selects(field.type) ? draft : { label: draft.label, required: draft.required };
+    update.mutate({ id: field.id, body }, { onSuccess: onClose });
+  };
+  return (
+    <Modal opened onClose={onClose} title={`Edit ${field.label}`}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="xs">
+          <FormAlert error={update.error} fields={['label', 'options', 'required']} />
+          <TextInput
+            label="Label"
+            value={draft.label}
+            onChange={(e) => setDraft({ ...draft, label: e.currentTarget.value })}
+            error={errors.label}
+          />
+          {selects(field.type) && (
+            <TagsInput
+              label="Options"
+              value={draft.options}
+              onChange={(options) => setDraft({ ...draft, options })}
+              error={errorFor(errors, 'options')}
+            />
+          )}
+          <Checkbox
+            label="Required"
+            checked={draft.required}
+            onChange={(e) => setDraft({ ...draft, required: e.currentTarget.checked })}
+          />
+          <Group justify="end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={update.isPending}>
+              Save
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

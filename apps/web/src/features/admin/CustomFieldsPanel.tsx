@@ -1,0 +1,78 @@
+import { Alert, Badge, Button, Card, Code, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { Schemas } from '../../api/client';
+import { useCustomFields, useDeleteCustomField } from './admin';
+import { ConfirmButton } from './ConfirmButton';
+import { CustomFieldCreate, typeLabel } from './CustomFieldCreate';
+import { CustomFieldEdit } from './CustomFieldEdit';
+
+/** The workspace's own fields for people and companies. */
+export function CustomFieldsPanel() {
+  const fields = useCustomFields();
+  const remove = useDeleteCustomField();
+  const [editing, setEditing] = useState<Schemas['CustomField'] | null>(null);
+  const failed = fields.error ?? remove.error;
+  return (
+    <Stack>
+      {failed && (
+        <Alert color="red" role="alert">
+          {failed.message}
+        </Alert>
+      )}
+      {fields.isPending && <Loader aria-label="Loading" />}
+      {fields.data?.length === 0 && <Text c="dimmed">No custom fields.</Text>}
+      {!!fields.data?.length && (
+        <Table aria-label="Custom fields">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Label</Table.Th>
+              <Table.Th>Key</Table.Th>
+              <Table.Th>For</Table.Th>
+              <Table.Th>Type</Table.Th>
+              <Table.Th>Options</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {fields.data.map((f) => (
+              <Table.Tr key={f.id}>
+                <Table.Td>
+                  {f.label} {f.required && <Badge variant="light">required</Badge>}
+                </Table.Td>
+                <Table.Td>
+                  <Code>{f.key}</Code>
+                </Table.Td>
+                <Table.Td>{f.entity === 'person' ? 'People' : 'Companies'}</Table.Td>
+                <Table.Td>{typeLabel(f.type)}</Table.Td>
+                <Table.Td>{f.options.join(', ')}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      aria-label={`Edit ${f.label}`}
+                      onClick={() => setEditing(f)}
+                    >
+                      Edit
+                    </Button>
+                    <ConfirmButton
+                      label="Delete"
+                      title={`Delete ${f.label}`}
+                      question="The field and every value stored in it are deleted."
+                      loading={remove.isPending}
+                      onConfirm={(done) => remove.mutate(f.id, { onSettled: done })}
+                    />
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {editing && <CustomFieldEdit field={editing} onClose={() => setEditing(null)} />}
+      <Card withBorder>
+        <CustomFieldCreate />
+      </Card>
+    </Stack>
+  );
+}
