@@ -40,6 +40,29 @@ try {
   await page.goto(`/people/${await busiestPerson(page)}`);
   await page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first().waitFor();
   await shot('person');
+  await page.getByRole('link', { name: 'Companies' }).click();
+  await page.getByRole('heading', { name: 'Companies' }).waitFor();
+  await shot('companies');
+  await page.locator('tbody a').first().click();
+  await page.getByRole('region', { name: 'People' }).waitFor();
+  await shot('company');
+  for (const [path, heading, name] of [
+    ['/tasks', 'My follow-ups', 'follow-ups'],
+    ['/duplicates', 'Duplicates', 'duplicates'],
+    ['/imports', 'Import', 'import'],
+    ['/admin', 'Admin', 'admin'],
+  ] as const) {
+    await page.goto(path);
+    await page.getByRole('heading', { name: heading, exact: true }).first().waitFor();
+    await shot(name);
+  }
+  await page.keyboard.press('Control+k');
+  await page.getByRole('textbox', { name: 'Search everything' }).fill('mei');
+  await page.locator('.mantine-Spotlight-action').first().waitFor();
+  await shot('search');
+  await page.keyboard.press('Escape');
+  await page.goto(`/people/${await busiestPerson(page)}`);
+  await page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first().waitFor();
   await page.setViewportSize({ width: 820, height: 1180 });
   await shot('person-tablet');
 } finally {
