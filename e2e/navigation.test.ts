@@ -86,4 +86,32 @@ describe.skipIf(missing)('companies, global search and the follow-up inbox (Chro
     expect(tasks.body.data.map((t: { title: string }) => t.title)).toEqual(['Send the revised quote']);
     await page.context().close();
   });
+
+  it('creates a person and a company from their lists, with the server message on the wrong field first', async () => {
+    const page = await app.page();
+    await signIn(page, agent);
+    await page.getByRole('button', { name: 'New person' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New person' });
+    await dialog.getByLabel('Job title').fill('Chief chemist');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('a person needs a first name, a last name or an email').waitFor();
+    expect(await dialog.getByLabel('Job title').inputValue()).toBe('Chief chemist');
+    await dialog.getByLabel('First name').fill('Rosalind');
+    await dialog.getByLabel('Last name').fill('Franklin');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Rosalind Franklin' }).waitFor();
+    const found = await app.api.call('GET', '/api/v1/people?q=franklin');
+    expect(found.body.data.map((p: { title: string }) => p.title)).toEqual(['Chief chemist']);
+
+    await page.getByRole('link', { name: 'Companies' }).click();
+    await page.getByRole('button', { name: 'New company' }).click();
+    const form = page.getByRole('dialog', { name: 'New company' });
+    await form.getByLabel('Name').fill('Helix Biotech');
+    await form.getByLabel('Domain').fill('helix-bio.example');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Helix Biotech' }).waitFor();
+    const company = await app.api.call('GET', '/api/v1/companies?domain=helix-bio.example');
+    expect(company.body.data.map((c: { name: string }) => c.name)).toEqual(['Helix Biotech']);
+    await page.context().close();
+  });
 });

@@ -1,13 +1,16 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { api, call } from '../../api/client';
+import { canWrite, useMe } from '../../session/session';
 import { formatDate, label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
 import { ListFilters, type ListSearch, Pager, useCursorPages } from '../../shared/list';
 import { SortHeader } from '../../shared/SortHeader';
 import { Tags } from '../../shared/Tags';
 import { useUserNames } from '../users/users';
+import { CompanyForm } from './CompanyForm';
 
 export function CompanyList() {
   const search = useSearch({ from: '/companies' });
@@ -37,15 +40,27 @@ export function CompanyList() {
       ),
   });
   const names = useUserNames();
+  const me = useMe();
+  const [opened, creating] = useDisclosure();
   const rows = query.data?.data ?? [];
   const sortBy = (field: string, title: string) => (
     <SortHeader field={field} label={title} sort={sort} onSort={(s) => set({ sort: s })} />
   );
   return (
     <Stack>
-      <Title order={1} size="h2">
-        Companies
-      </Title>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          Companies
+        </Title>
+        {canWrite(me.data) && <Button onClick={creating.open}>New company</Button>}
+      </Group>
+      {canWrite(me.data) && (
+        <CompanyForm
+          opened={opened}
+          onClose={creating.close}
+          onSaved={(companyId) => navigate({ to: '/companies/$companyId', params: { companyId } })}
+        />
+      )}
       <ListFilters search={search} set={set} placeholder="Name, domain, industry, note" />
       {query.error && (
         <Text c="red" role="alert">

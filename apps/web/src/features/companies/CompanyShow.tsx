@@ -1,4 +1,5 @@
-import { Alert, Badge, Card, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect } from 'react';
@@ -11,6 +12,7 @@ import { OrderTotalsCard } from '../orders/OrderTotalsCard';
 import { Tasks } from '../tasks/Tasks';
 import { Timeline } from '../timeline/Timeline';
 import { useUserNames } from '../users/users';
+import { CompanyForm } from './CompanyForm';
 import { CompanyPeople } from './CompanyPeople';
 
 /** The company 360: the account, its people by level and function, its orders and its combined timeline. */
@@ -24,6 +26,7 @@ export function CompanyShow() {
   const names = useUserNames();
   const navigate = useNavigate();
   const c = company.data;
+  const [editing, edit] = useDisclosure();
   useEffect(() => {
     if (c && c.id !== companyId)
       navigate({ to: '/companies/$companyId', params: { companyId: c.id }, replace: true });
@@ -39,21 +42,25 @@ export function CompanyShow() {
   const writable = canWrite(me.data);
   return (
     <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {c.name}
-        </Title>
-        <Text c="dimmed">{[c.industry, c.domain].filter(Boolean).join(' · ')}</Text>
-        <Group gap={6} mt={6}>
-          <Badge>{label(c.relationshipType)}</Badge>
-          {c.tags.map((t) => (
-            <Badge key={t} variant="light">
-              {t}
-            </Badge>
-          ))}
-          {c.ownerId && <Text size="sm">Owner: {names.get(c.ownerId) ?? c.ownerId}</Text>}
-        </Group>
-      </div>
+      <Group justify="space-between" align="start">
+        <div>
+          <Title order={1} size="h2">
+            {c.name}
+          </Title>
+          <Text c="dimmed">{[c.industry, c.domain].filter(Boolean).join(' · ')}</Text>
+          <Group gap={6} mt={6}>
+            <Badge>{label(c.relationshipType)}</Badge>
+            {c.tags.map((t) => (
+              <Badge key={t} variant="light">
+                {t}
+              </Badge>
+            ))}
+            {c.ownerId && <Text size="sm">Owner: {names.get(c.ownerId) ?? c.ownerId}</Text>}
+          </Group>
+        </div>
+        {writable && <Button onClick={edit.open}>Edit</Button>}
+      </Group>
+      {writable && <CompanyForm company={c} opened={editing} onClose={edit.close} />}
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>

@@ -1,13 +1,16 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { api, call } from '../../api/client';
+import { canWrite, useMe } from '../../session/session';
 import { formatDate, label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
 import { ListFilters, type ListSearch, Pager, useCursorPages } from '../../shared/list';
 import { SortHeader } from '../../shared/SortHeader';
 import { Tags } from '../../shared/Tags';
 import { useUserNames } from '../users/users';
+import { PersonForm } from './PersonForm';
 
 export function PeopleList() {
   const search = useSearch({ from: '/people' });
@@ -37,15 +40,27 @@ export function PeopleList() {
       ),
   });
   const names = useUserNames();
+  const me = useMe();
+  const [opened, creating] = useDisclosure();
   const rows = query.data?.data ?? [];
   const sortBy = (field: string, title: string) => (
     <SortHeader field={field} label={title} sort={sort} onSort={(s) => set({ sort: s })} />
   );
   return (
     <Stack>
-      <Title order={1} size="h2">
-        People
-      </Title>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          People
+        </Title>
+        {canWrite(me.data) && <Button onClick={creating.open}>New person</Button>}
+      </Group>
+      {canWrite(me.data) && (
+        <PersonForm
+          opened={opened}
+          onClose={creating.close}
+          onSaved={(personId) => navigate({ to: '/people/$personId', params: { personId } })}
+        />
+      )}
       <ListFilters search={search} set={set} placeholder="Name, email, company, note" />
       {query.error && (
         <Text c="red" role="alert">

@@ -1,10 +1,8 @@
-import { Alert, Button, Group, Modal, Select, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Alert, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { errorFor, fieldErrors } from '../../api/client';
-import { RELATIONSHIP_TYPES } from '../../api/enums';
-import { label } from '../../shared/format';
-import { useUsers } from '../users/users';
-import { type PersonView, useUpdatePerson } from './person';
+import { fieldErrors } from '../../api/client';
+import { FormButtons, RecordFields } from '../../shared/RecordFields';
+import { type PersonView, useSavePerson } from './person';
 
 type Draft = {
   firstName: string;
@@ -17,35 +15,36 @@ type Draft = {
   tags: string[];
 };
 
-const draftOf = (p: PersonView): Draft => ({
-  firstName: p.firstName ?? '',
-  lastName: p.lastName ?? '',
-  email: p.email ?? '',
-  phone: p.phone ?? '',
-  title: p.title ?? '',
-  relationshipType: p.relationshipType,
-  ownerId: p.ownerId,
-  tags: p.tags,
+const draftOf = (p: PersonView | undefined): Draft => ({
+  firstName: p?.firstName ?? '',
+  lastName: p?.lastName ?? '',
+  email: p?.email ?? '',
+  phone: p?.phone ?? '',
+  title: p?.title ?? '',
+  relationshipType: p?.relationshipType ?? 'customer',
+  ownerId: p?.ownerId ?? null,
+  tags: p?.tags ?? [],
 });
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 /**
- * Edit a person. The server validates; its field paths put each message next to its field, and
+ * Edit a person, or create one (no `person`). The server validates; its field paths put each message next to its field, and
  * the input stays as typed until it is saved.
  */
 export function PersonForm({
   person,
   opened,
   onClose,
+  onSaved,
 }: {
-  person: PersonView;
+  person?: PersonView;
   opened: boolean;
   onClose: () => void;
+  onSaved?: (id: string) => void;
 }) {
   const [draft, setDraft] = useState(() => draftOf(person));
-  const update = useUpdatePerson(person.id);
-  const users = useUsers();
+  const update = useSavePerson(person?.id);
   const errors = fieldErrors(update.error);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const text = (key: 'firstName' | 'lastName' | 'email' | 'phone' | 'title', name: string) => (
@@ -69,12 +68,18 @@ export function PersonForm({
         ownerId: draft.ownerId,
         tags: draft.tags,
       },
-      { onSuccess: onClose },
+      {
+        onSuccess: (saved) => {
+          if (!person) setDraft(draftOf(undefined));
+          onClose();
+          onSaved?.(saved.id);
+        },
+      },
     );
   };
   const unplaced = update.error && Object.keys(errors).every((path) => !(path in draft));
   return (
-    <Modal opened={opened} onClose={onClose} title={`Edit ${person.name}`} size="lg">
+    <Modal opened={opened} onClose={onClose} title={person ? `Edit ${person.name}` : 'New person'} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           {unplaced && (
@@ -91,39 +96,12 @@ export function PersonForm({
             {text('phone', 'Phone')}
             {text('title', 'Job title')}
           </Group>
-          <Group grow>
-            <Select
-              label="Relationship"
-              allowDeselect={false}
-              data={RELATIONSHIP_TYPES.map((t) => ({ value: t, label: label(t) }))}
-              value={draft.relationshipType}
-              onChange={(value) => value && set('relationshipType', value as Draft['relationshipType'])}
-              error={errors.relationshipType}
-            />
-            <Select
-              label="Owner"
-              clearable
-              searchable
-              data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-              value={draft.ownerId}
-              onChange={(value) => set('ownerId', value)}
-              error={errors.ownerId}
-            />
-          </Group>
-          <TagsInput
-            label="Tags"
-            value={draft.tags}
-            onChange={(tags) => set('tags', tags)}
-            error={errorFor(errors, 'tags')}
+          <RecordFields
+            draft={draft}
+            set={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+            errors={errors}
           />
-          <Group justify="end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              Save
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} saving={update.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -12,11 +12,14 @@ export function usePerson(id: string) {
   });
 }
 
-export function useUpdatePerson(id: string) {
-  const refresh = useRefreshRecord(id);
+/** Changes a person, or creates one when there is no id yet. */
+export function useSavePerson(id: string | undefined) {
+  const refresh = useRefreshRecord(id ?? '');
   return useMutation({
     mutationFn: (body: PersonUpdate) =>
-      call(api.PATCH('/api/v1/people/{id}', { params: { path: { id } }, body })),
+      id
+        ? call(api.PATCH('/api/v1/people/{id}', { params: { path: { id } }, body }))
+        : call(api.POST('/api/v1/people', { body })),
     onSuccess: refresh,
   });
 }
