@@ -10,13 +10,10 @@
  * Environment: BENCH_WEB_RUNS (10 cold loads, 10 of each list interaction), BENCH_WEB_LISTS=0
  * skips the million-people part. Needs Debian's Chromium (CHROMIUM_PATH).
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadDemo, systemCtx } from '@rapport/core';
-import { createDb, migrate } from '@rapport/db';
-import { createApp, startServer } from '@rapport/server';
 import { chromium } from 'playwright-core';
+import { busiestPerson, DEMO_LOGIN, startDemoServer } from '../e2e/demo-server.ts';
 import { BROWSER_ARGS, CHROMIUM } from '../e2e/harness.ts';
 import { describeMachine, machineLine } from './lib/machine.ts';
 import { fmt, median } from './lib/stats.ts';
@@ -24,22 +21,16 @@ import { measureLists } from './lib/web-lists.ts';
 import { signedInContext, watchScript } from './lib/web-page.ts';
 
 const runs = Number(process.env.BENCH_WEB_RUNS ?? 10);
-const DEMO = { email: 'demo@rapport.example', password: 'rapport-demo-2026' };
 const TIMELINE = 'section[aria-label="Timeline"] li';
 const HEADING = 'main h1';
 
-execFileSync(process.execPath, ['apps/web/scripts/build-if-stale.mjs'], { stdio: 'inherit' });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
 const lines: string[] = [];
 try {
-  const db = await createDb({ memory: true });
-  await migrate(db.kysely);
-  console.log('loading the demo…');
-  await loadDemo(systemCtx(db), { adminEmail: DEMO.email, adminPassword: DEMO.password });
-  const server = await startServer(createApp({ db }), 0);
+  const server = await startDemoServer();
   try {
-    const login = { ...DEMO, workspace: 'helvetia' };
-    const personId = await busiestPerson(server.url, login);
+    const login = { ...DEMO_LOGIN, workspace: 'helvetia' };
+    const personId = await busiestIn(server.url, login);
     const visible: number[] = [];
     const heading: number[] = [];
     let scriptBytes = 0;
@@ -71,7 +62,6 @@ try {
     );
   } finally {
     await server.close();
-    await db.close();
   }
   if (process.env.BENCH_WEB_LISTS !== '0') {
     lines.push(
@@ -88,19 +78,12 @@ try {
 console.log(`\nWeb app speed; machine: ${machineLine(describeMachine(''))}`);
 for (const line of lines) console.log(line);
 
-/** The demo person with the most interactions among the latest 200. */
-async function busiestPerson(baseUrl: string, login: { email: string; password: string; workspace: string }) {
+/** The B2B demo person with the most recent interactions (see e2e/demo-server.ts). */
+async function busiestIn(baseUrl: string, login: { email: string; password: string; workspace: string }) {
   const context = await signedInContext(browser, baseUrl, login);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/api/health`);
-  const id = await page.evaluate(async () => {
-    const body = (await (await fetch('/api/v1/interactions?limit=200')).json()) as {
-      data: { people: { id: string }[] }[];
-    };
-    const counts = new Map<string, number>();
-    for (const i of body.data) for (const p of i.people) counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
-  });
+  const id = await busiestPerson(page);
   await context.close();
   return id;
 }

@@ -2,25 +2,15 @@
  * `npm run screenshots`: PNGs of the main screens on the demo data, in docs/screenshots/.
  * An in-memory database with the demo loaded, the real server on 127.0.0.1, Debian's Chromium.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadDemo, systemCtx } from '@rapport/core';
-import { createDb, migrate } from '@rapport/db';
-import { createApp, startServer } from '@rapport/server';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { busiestPerson, DEMO_LOGIN as login, startDemoServer } from './demo-server.ts';
 import { BROWSER_ARGS, CHROMIUM } from './harness.ts';
 
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-const login = { email: 'demo@rapport.example', password: 'rapport-demo-2026' };
-
-execFileSync(process.execPath, ['apps/web/scripts/build-if-stale.mjs'], { stdio: 'inherit' });
 mkdirSync(out, { recursive: true });
-const db = await createDb({ memory: true });
-await migrate(db.kysely);
-console.log('loading the demo…');
-await loadDemo(systemCtx(db), { adminEmail: login.email, adminPassword: login.password });
-const server = await startServer(createApp({ db }), 0);
+const server = await startDemoServer();
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
 try {
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 } });
@@ -68,16 +58,4 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  await db.close();
-}
-
-/** The person with the most interactions among the latest 200: a page with a story to show. */
-async function busiestPerson(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const res = await fetch('/api/v1/interactions?limit=200');
-    const body = (await res.json()) as { data: { people: { id: string }[] }[] };
-    const counts = new Map<string, number>();
-    for (const i of body.data) for (const p of i.people) counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
-  });
 }

@@ -17,6 +17,13 @@ function newest(path) {
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
+function productionEnv() {
+  const vitest = new Set(['TEST', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']);
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !vitest.has(key)),
+  );
+}
+
 const sources = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((name) => join(web, name));
 const stale = !existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
 if (stale) {
@@ -26,9 +33,12 @@ if (stale) {
     'bin',
     'vite.js',
   );
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+  const result = spawnSync(process.execPath, [vite, 'build', '--mode', 'production', '--logLevel', 'warn'], {
     cwd: web,
     stdio: 'inherit',
+    // A production build whoever calls: vitest sets NODE_ENV=test, VITEST, DEV, PROD, MODE, SSR and
+    // BASE_URL in the environment, and with them vite ships React's development build.
+    env: { ...productionEnv(), NODE_ENV: 'production' },
   });
   if (result.status !== 0) {
     console.error('rapport: building the web app failed (see above)');

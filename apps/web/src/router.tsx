@@ -1,10 +1,14 @@
 import { Center, Loader } from '@mantine/core';
-import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
-import { AdminPage } from './features/admin/AdminPage';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
 import { CompanyList } from './features/companies/CompanyList';
 import { CompanyShow } from './features/companies/CompanyShow';
-import { DuplicatesPage } from './features/duplicates/DuplicatesPage';
-import { ImportPage } from './features/imports/ImportPage';
 import { PeopleList } from './features/people/PeopleList';
 import { PersonShow } from './features/people/PersonShow';
 import { Inbox } from './features/tasks/Inbox';
@@ -31,6 +35,7 @@ function Root() {
   );
 }
 
+// The everyday screens load with the app; import, duplicates and admin load when first opened.
 const root = createRootRoute({ component: Root });
 const home = createRoute({
   getParentRoute: () => root,
@@ -58,13 +63,21 @@ const company = createRoute({
   component: CompanyShow,
 });
 const person = createRoute({ getParentRoute: () => root, path: '/people/$personId', component: PersonShow });
-const imports = createRoute({ getParentRoute: () => root, path: '/imports', component: ImportPage });
+const imports = createRoute({
+  getParentRoute: () => root,
+  path: '/imports',
+  component: lazyRouteComponent(() => import('./features/imports/ImportPage'), 'ImportPage'),
+});
 const duplicates = createRoute({
   getParentRoute: () => root,
   path: '/duplicates',
-  component: DuplicatesPage,
+  component: lazyRouteComponent(() => import('./features/duplicates/DuplicatesPage'), 'DuplicatesPage'),
 });
-const admin = createRoute({ getParentRoute: () => root, path: '/admin', component: AdminPage });
+const admin = createRoute({
+  getParentRoute: () => root,
+  path: '/admin',
+  component: lazyRouteComponent(() => import('./features/admin/AdminPage'), 'AdminPage'),
+});
 
 export const router = createRouter({
   routeTree: root.addChildren([home, people, person, companies, company, inbox, imports, duplicates, admin]),

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { GlobalSearch } from '../features/search/GlobalSearch';
-import { useMyOpenTasks } from '../features/tasks/Inbox';
+import { dueByToday, useMyOpenTasks } from '../features/tasks/Inbox';
 import { type Me, useSignOut, useSwitchWorkspace } from '../session/session';
 import { NavLinkTo } from '../shared/links';
 
@@ -23,8 +23,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const switchWorkspace = useSwitchWorkspace();
   const path = useRouterState({ select: (s) => s.location.pathname });
   const tasks = useMyOpenTasks();
-  const endOfToday = new Date().setHours(23, 59, 59, 999);
-  const due = (tasks.data ?? []).filter((t) => t.dueAt && new Date(t.dueAt).getTime() <= endOfToday).length;
+  const due = (tasks.data ?? []).filter(dueByToday).length;
   return (
     <AppShell
       header={{ height: 56 }}

@@ -20,10 +20,15 @@ export function useMyOpenTasks() {
   });
 }
 
-function bucket(task: Task, endOfToday: number): string {
+const endOfToday = () => new Date().setHours(23, 59, 59, 999);
+
+/** Due today or earlier (what the nav counts). */
+export const dueByToday = (task: Task) => !!task.dueAt && new Date(task.dueAt).getTime() <= endOfToday();
+
+function bucket(task: Task): string {
   if (!task.dueAt) return 'No due date';
   if (task.overdue) return 'Overdue';
-  return new Date(task.dueAt).getTime() <= endOfToday ? 'Due today' : 'Upcoming';
+  return dueByToday(task) ? 'Due today' : 'Upcoming';
 }
 
 const BUCKETS = ['Overdue', 'Due today', 'Upcoming', 'No due date'];
@@ -38,7 +43,6 @@ export function Inbox() {
       call(api.PATCH('/api/v1/tasks/{id}', { params: { path: { id } }, body: { done: true } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['inbox'] }),
   });
-  const endOfToday = new Date().setHours(23, 59, 59, 999);
   const all = tasks.data ?? [];
   return (
     <Stack>
@@ -53,7 +57,7 @@ export function Inbox() {
       )}
       {!tasks.isPending && all.length === 0 && <Text c="dimmed">Nothing to follow up. Well done.</Text>}
       {BUCKETS.map((name) => {
-        const list = all.filter((t) => bucket(t, endOfToday) === name);
+        const list = all.filter((t) => bucket(t) === name);
         if (list.length === 0) return null;
         return (
           <Card withBorder key={name} component="section" aria-label={name}>

@@ -1,0 +1,89 @@
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { canWrite, useMe } from '../session/session';
+import { ListFilters, type ListSearch, Pager, useCursorPages } from './list';
+import { SortHeader } from './SortHeader';
+
+/** What a record list asks the API for: the filters in the address, the sort, one page. */
+export interface ListQuery {
+  q?: string;
+  relationshipType?: ListSearch['type'];
+  ownerId?: string;
+  tag?: string;
+  sort: string;
+  limit: number;
+  cursor?: string;
+}
+
+type SortBy = (field: string, title: string) => ReactNode;
+
+/**
+ * The people and companies lists: title and "New …" (for those who may write), filters, a
+ * sortable table fed page by page from the API, and the pager. Each list gives its columns.
+ */
+export function RecordList<T extends { id: string }>(props: {
+  title: string;
+  newLabel: string;
+  placeholder: string;
+  empty: string;
+  queryKey: string;
+  search: ListSearch;
+  set: (patch: Partial<ListSearch>) => void;
+  fetchPage: (query: ListQuery) => Promise<{ data: T[]; nextCursor: string | null }>;
+  head: (sortBy: SortBy) => ReactNode;
+  row: (record: T) => ReactNode;
+  createForm: (opened: boolean, close: () => void) => ReactNode;
+}) {
+  const { search, set } = props;
+  const pages = useCursorPages(JSON.stringify(search));
+  const sort = search.sort ?? 'name';
+  const query = useQuery({
+    queryKey: [props.queryKey, search, pages.cursor],
+    placeholderData: keepPreviousData,
+    queryFn: () =>
+      props.fetchPage({
+        q: search.q,
+        relationshipType: search.type,
+        ownerId: search.owner,
+        tag: search.tag,
+        sort,
+        limit: 50,
+        cursor: pages.cursor,
+      }),
+  });
+  const writable = canWrite(useMe().data);
+  const [opened, creating] = useDisclosure();
+  const rows = query.data?.data ?? [];
+  const sortBy: SortBy = (field, title) => (
+    <SortHeader field={field} label={title} sort={sort} onSort={(s) => set({ sort: s })} />
+  );
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {props.title}
+        </Title>
+        {writable && <Button onClick={creating.open}>{props.newLabel}</Button>}
+      </Group>
+      {writable && props.createForm(opened, creating.close)}
+      <ListFilters search={search} set={set} placeholder={props.placeholder} />
+      {query.error && (
+        <Text c="red" role="alert">
+          {query.error.message}
+        </Text>
+      )}
+      <Table.ScrollContainer minWidth={720}>
+        <Table striped highlightOnHover aria-busy={query.isFetching}>
+          <Table.Thead>
+            <Table.Tr>{props.head(sortBy)}</Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>{rows.map(props.row)}</Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {!query.isPending && rows.length === 0 && <Text c="dimmed">{props.empty}</Text>}
+      <Pager pages={pages} nextCursor={query.data?.nextCursor} />
+    </Stack>
+  );
+}
