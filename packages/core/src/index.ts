@@ -46,6 +46,8 @@ export * from './timeline/timeline.service.ts';
 export * from './timeline/timeline.views.ts';
 export * from './users/users.schema.ts';
 export * from './users/users.service.ts';
+export * from './views/views.schema.ts';
+export * from './views/views.service.ts';
 export * from './workspaces/workspaces.bootstrap.ts';
 export * from './workspaces/workspaces.schema.ts';
 export * from './workspaces/workspaces.service.ts';

@@ -311,6 +311,20 @@ export interface DuplicateDismissalsTable {
   dismissed_at: Timestamp;
 }
 
+export interface SavedViewsTable {
+  id: string;
+  workspace_id: string;
+  kind: 'people' | 'companies';
+  name: string;
+  /** The list's query (filters, search, sort) as the list's schema parsed it. */
+  filters: Json<Record<string, unknown>>;
+  owner_id: string;
+  visibility: Defaulted<'private' | 'shared'>;
+  position: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -333,4 +347,5 @@ export interface Database {
   imports: ImportsTable;
   audit_log: AuditLogTable;
   duplicate_dismissals: DuplicateDismissalsTable;
+  saved_views: SavedViewsTable;
 }

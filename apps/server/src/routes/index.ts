@@ -15,6 +15,7 @@ import { productsRoutes } from './products.ts';
 import { searchRoutes } from './search.ts';
 import { tasksRoutes } from './tasks.ts';
 import { usersRoutes } from './users.ts';
+import { viewsRoutes } from './views.ts';
 import { workspacesRoutes } from './workspaces.ts';
 
 /** Every route of the API, in the order of the docs. */
@@ -24,6 +25,7 @@ export const routes: Route[] = [
   ...searchRoutes,
   ...peopleRoutes,
   ...companiesRoutes,
+  ...viewsRoutes,
   ...membershipsRoutes,
   ...interactionsRoutes,
   ...ordersRoutes,

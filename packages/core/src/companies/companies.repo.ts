@@ -1,6 +1,7 @@
 import type { CompaniesTable } from '@rapport/db';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
+import { type CustomMatch, customMatchSql } from '../shared/custom-match.ts';
 import { normalizeDomain } from '../shared/fields.ts';
 import { afterCursor, type Direction } from '../shared/paging.ts';
 import { prefixQuery } from '../shared/search.ts';
@@ -67,7 +68,7 @@ export interface CompaniesFilter {
   tag?: string[] | undefined;
   industry?: string | undefined;
   updatedSince?: string | undefined;
-  custom?: Record<string, unknown> | undefined;
+  custom?: CustomMatch | undefined;
   includeMerged?: boolean | undefined;
 }
 
@@ -101,9 +102,7 @@ export function listCompanies(
   if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
   if (filter.industry) query = query.where(sql`lower(industry)`, '=', filter.industry.toLowerCase());
   if (filter.tag?.length) query = query.where(sql<boolean>`tags @> ${sql.val(filter.tag)}::text[]`);
-  if (filter.custom && Object.keys(filter.custom).length) {
-    query = query.where(sql<boolean>`custom @> ${JSON.stringify(filter.custom)}::jsonb`);
-  }
+  for (const condition of customMatchSql(filter.custom)) query = query.where(condition);
   if (filter.updatedSince) query = query.where('updated_at', '>=', new Date(filter.updatedSince));
   if (cursor) query = query.where(afterCursor(sort.column, sort.direction, cursor));
   return query

@@ -96,7 +96,13 @@ export const companiesQuery = z
     tag: oneOrMany(z.string().trim().toLowerCase()).optional().describe('Companies with all of these tags.'),
     industry: z.string().optional(),
     updatedSince: isoDateTime.optional(),
-    custom: z.record(z.string(), z.string()).optional().describe('custom.<key>=value filters.'),
+    custom: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe(
+        'custom.<key>=value filters, typed by the field: a number, yes/no, a date, an option; ' +
+          'a multi-select holds all of a|b; text matches the whole value, case ignored.',
+      ),
     includeMerged: queryBool.default(false),
     sort: z
       .string()

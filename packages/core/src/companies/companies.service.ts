@@ -120,13 +120,19 @@ export async function getCompany(ctx: Ctx, id: string): Promise<CompanyDetail> {
   return { ...presentCompany(row), people: await listMembershipsOfCompany(ctx, id) };
 }
 
-export async function listCompanies(ctx: Ctx, input: CompaniesQuery): Promise<Page<Company>> {
+/** A companies list query checked as the list checks it: the schema, the sort, custom filters. */
+export async function checkCompaniesQuery(ctx: Ctx, input: CompaniesQuery) {
   const query = parseInput(companiesQuery, input);
   const sort = parseSort(query.sort, COMPANY_SORTS, 'name');
-  const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
   const custom = query.custom
     ? customFilter(await loadDefinitions(ctx, 'company'), 'company', query.custom)
     : undefined;
+  return { query, sort, custom };
+}
+
+export async function listCompanies(ctx: Ctx, input: CompaniesQuery): Promise<Page<Company>> {
+  const { query, sort, custom } = await checkCompaniesQuery(ctx, input);
+  const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
   const rows = await repo.listCompanies(ctx, { ...query, custom }, sort, query.limit, cursor);
   const key = sort.column as keyof repo.CompanyRow;
   return toPage(

@@ -1,4 +1,5 @@
 import type { Ctx } from '../shared/context.ts';
+import type { CustomMatch } from '../shared/custom-match.ts';
 import { AppError, conflict, invalid, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import * as repo from './custom-fields.repo.ts';
@@ -139,21 +140,23 @@ export function patchCustom(
 
 /**
  * `custom.<key>=value` list filters, typed by their definitions so that `custom.employees=50`
- * matches the number 50 and `custom.regions=emea` matches a multi-select containing emea.
+ * matches the number 50, `custom.vip=yes` the boolean true, `custom.regions=emea|apac` a
+ * multi-select containing both, and `custom.nickname=annie` the text "Annie" (case ignored).
  */
 export function customFilter(
   defs: Map<string, repo.CustomFieldRow>,
   entity: CustomFieldEntity,
   raw: Record<string, string>,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+): CustomMatch {
+  const match: CustomMatch = { contains: {}, text: {} };
   for (const [key, text] of Object.entries(raw)) {
     const def = defs.get(key);
     if (!def) throw invalid(`custom.${key}`, `no ${entity} custom field "${key}" is defined`);
     const checked = checkValue(def, text);
     if ('error' in checked) throw invalid(`custom.${key}`, checked.error);
-    out[key] = checked.value;
+    if (def.type === 'text') match.text[key] = checked.value as string;
+    else match.contains[key] = checked.value;
   }
-  return out;
+  return match;
 }
 export type { CustomFieldRow } from './custom-fields.repo.ts';

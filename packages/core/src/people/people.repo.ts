@@ -1,6 +1,7 @@
 import type { PeopleTable } from '@rapport/db';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
+import { type CustomMatch, customMatchSql } from '../shared/custom-match.ts';
 import { afterCursor, type Direction } from '../shared/paging.ts';
 import { prefixQuery } from '../shared/search.ts';
 
@@ -71,7 +72,7 @@ export interface PeopleFilter {
   level?: string | undefined;
   function?: string | undefined;
   updatedSince?: string | undefined;
-  custom?: Record<string, unknown> | undefined;
+  custom?: CustomMatch | undefined;
   includeMerged?: boolean | undefined;
   ids?: string[] | undefined;
 }
@@ -107,9 +108,7 @@ export function listPeople(
   }
   if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
   if (filter.tag?.length) query = query.where(sql<boolean>`tags @> ${sql.val(filter.tag)}::text[]`);
-  if (filter.custom && Object.keys(filter.custom).length) {
-    query = query.where(sql<boolean>`custom @> ${JSON.stringify(filter.custom)}::jsonb`);
-  }
+  for (const condition of customMatchSql(filter.custom)) query = query.where(condition);
   if (filter.updatedSince) query = query.where('updated_at', '>=', new Date(filter.updatedSince));
   if (filter.ids) query = query.where('id', 'in', filter.ids.length ? filter.ids : ['']);
   if (filter.companyId || filter.level || filter.function) {

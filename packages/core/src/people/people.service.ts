@@ -118,13 +118,19 @@ export async function getPerson(ctx: Ctx, id: string): Promise<PersonDetail> {
   return { ...presentPerson(row), memberships: await listMembershipsOfPerson(ctx, id) };
 }
 
-export async function listPeople(ctx: Ctx, input: PeopleQuery): Promise<Page<Person>> {
+/** A people list query checked as the list checks it: the schema, the sort, custom filters. */
+export async function checkPeopleQuery(ctx: Ctx, input: PeopleQuery) {
   const query = parseInput(peopleQuery, input);
   const sort = parseSort(query.sort, PEOPLE_SORTS, 'name');
-  const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
   const custom = query.custom
     ? customFilter(await loadDefinitions(ctx, 'person'), 'person', query.custom)
     : undefined;
+  return { query, sort, custom };
+}
+
+export async function listPeople(ctx: Ctx, input: PeopleQuery): Promise<Page<Person>> {
+  const { query, sort, custom } = await checkPeopleQuery(ctx, input);
+  const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
   const rows = await repo.listPeople(ctx, { ...query, custom }, sort, query.limit, cursor);
   const key = sort.column as keyof repo.PersonRow;
   return toPage(

@@ -40,6 +40,7 @@ const UNIQUE: Record<string, [path: string, message: string]> = {
     'key',
     'a custom field with this key already exists for this entity',
   ],
+  saved_views_name_key: ['name', 'you already have a view of this list with this name; choose another name'],
   users_email_key: ['email', 'a user with this email already exists'],
   workspaces_slug_key: ['slug', 'a workspace with this slug already exists'],
 };

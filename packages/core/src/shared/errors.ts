@@ -59,6 +59,18 @@ export function conflict(path: string, message: string): AppError {
   return new AppError('conflict', `${path}: ${message}`, [{ path, message }]);
 }
 
+/**
+ * A validation error with every field path moved under `prefix`, for input checked inside a
+ * field of a larger input (a saved view's `filters` are a list query: `sort` → `filters.sort`).
+ */
+export function underPath(prefix: string, error: unknown): unknown {
+  if (!(error instanceof AppError) || error.code !== 'validation_failed') return error;
+  const details = error.details.map((detail) => ({ ...detail, path: `${prefix}.${detail.path}` }));
+  const first = details[0];
+  const summary = first ? `${first.path}: ${first.message}` : prefix;
+  return new AppError(error.code, `Invalid input: ${summary}.`, details, error.meta);
+}
+
 /** Field paths from a zod error, e.g. `address.country`; `prefix` scopes them (e.g. `query`). */
 export function detailsFromZod(error: z.ZodError, prefix?: string): ErrorDetail[] {
   const join = (parts: PropertyKey[]) =>

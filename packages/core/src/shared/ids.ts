@@ -18,6 +18,7 @@ export const ID_PREFIXES = {
   note: 'note',
   task: 'task',
   import: 'imp',
+  savedView: 'viw',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
