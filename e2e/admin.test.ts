@@ -1,15 +1,8 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, browserMissing, signIn, startWebApp, type WebApp } from './harness.ts';
+import { addUser, browserMissing, choose, signIn, startWebApp, type WebApp } from './harness.ts';
 
 const missing = browserMissing();
 if (missing) console.warn(missing);
-
-/** Opens a Mantine select by its label and picks an option. */
-async function choose(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string) {
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 describe.skipIf(missing)('the admin screen in a real browser (Chromium)', () => {
   let app: WebApp;

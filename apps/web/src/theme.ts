@@ -2,6 +2,7 @@ import {
   type CSSVariablesResolver,
   createTheme,
   defaultVariantColorsResolver,
+  Modal,
   parseThemeColor,
   type VariantColorsResolver,
 } from '@mantine/core';
@@ -22,6 +23,10 @@ export const theme = createTheme({
   primaryShade: 8,
   defaultRadius: 'md',
   variantColorResolver,
+  components: {
+    // Mantine's dialog close button (an icon) has no name of its own; screen readers need one.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+  },
 });
 
 export const cssVariables: CSSVariablesResolver = () => ({

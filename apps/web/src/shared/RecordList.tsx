@@ -2,28 +2,26 @@ import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { ViewBar } from '../features/views/ViewBar';
 import { canWrite, useMe } from '../session/session';
+import { ActiveFilters } from './ActiveFilters';
+import { type ListKind, toListQuery } from './filters';
 import { ListFilters, type ListSearch, Pager, useCursorPages } from './list';
+import { MoreFilters } from './MoreFilters';
 import { SortHeader } from './SortHeader';
 
 /** What a record list asks the API for: the filters in the address, the sort, one page. */
-export interface ListQuery {
-  q?: string;
-  relationshipType?: ListSearch['type'];
-  ownerId?: string;
-  tag?: string;
-  sort: string;
-  limit: number;
-  cursor?: string;
-}
+export type ListQuery = ReturnType<typeof toListQuery> & { sort: string; limit: number; cursor?: string };
 
 type SortBy = (field: string, title: string) => ReactNode;
 
 /**
- * The people and companies lists: title and "New …" (for those who may write), filters, a
- * sortable table fed page by page from the API, and the pager. Each list gives its columns.
+ * The people and companies lists: title and "New …" (for those who may write), saved views,
+ * filters (in force ones shown, each removable), a sortable table fed page by page from the
+ * API, and the pager. Each list gives its columns.
  */
 export function RecordList<T extends { id: string }>(props: {
+  kind: ListKind;
   title: string;
   newLabel: string;
   placeholder: string;
@@ -43,15 +41,7 @@ export function RecordList<T extends { id: string }>(props: {
     queryKey: [props.queryKey, search, pages.cursor],
     placeholderData: keepPreviousData,
     queryFn: () =>
-      props.fetchPage({
-        q: search.q,
-        relationshipType: search.type,
-        ownerId: search.owner,
-        tag: search.tag,
-        sort,
-        limit: 50,
-        cursor: pages.cursor,
-      }),
+      props.fetchPage({ ...toListQuery(search, props.kind), sort, limit: 50, cursor: pages.cursor }),
   });
   const writable = canWrite(useMe().data);
   const [opened, creating] = useDisclosure();
@@ -68,7 +58,11 @@ export function RecordList<T extends { id: string }>(props: {
         {writable && <Button onClick={creating.open}>{props.newLabel}</Button>}
       </Group>
       {writable && props.createForm(opened, creating.close)}
-      <ListFilters search={search} set={set} placeholder={props.placeholder} />
+      <ViewBar kind={props.kind} allLabel={`All ${props.title.toLowerCase()}`} search={search} set={set} />
+      <ListFilters search={search} set={set} placeholder={props.placeholder}>
+        <MoreFilters kind={props.kind} search={search} set={set} />
+      </ListFilters>
+      <ActiveFilters kind={props.kind} search={search} set={set} />
       {query.error && (
         <Text c="red" role="alert">
           {query.error.message}

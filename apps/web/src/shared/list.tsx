@@ -1,12 +1,13 @@
 import { Button, Group, Select, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { type ReactNode, useState } from 'react';
 import { RELATIONSHIP_TYPES } from '../api/enums';
 import { useUsers } from '../features/users/users';
+import { type MoreFilters, moreFilters } from './filters';
 import { label } from './format';
 
 /** The state of a record list, kept in the address so a filtered list can be bookmarked and shared. */
-export interface ListSearch {
+export interface ListSearch extends MoreFilters {
   q?: string;
   type?: (typeof RELATIONSHIP_TYPES)[number];
   owner?: string;
@@ -26,41 +27,103 @@ export function listSearch(search: Record<string, unknown>): ListSearch {
     owner: text('owner'),
     tag: text('tag'),
     sort: sort && SORTS.includes(sort) ? sort : undefined,
+    ...moreFilters(search),
   };
 }
 
-/** Search box (debounced), relationship type, owner and tag filters. */
+/**
+ * A text field's own state that follows the address when it changes from elsewhere (a saved
+ * view applied, a filter removed), and not when it only echoes what was typed.
+ */
+function useFollowingText(value: string | undefined, onOutsideChange?: () => void) {
+  const [text, setText] = useState(value ?? '');
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    setSeen(value);
+    if ((text.trim() || undefined) !== (value?.trim() || undefined)) {
+      setText(value ?? '');
+      onOutsideChange?.();
+    }
+  }
+  return [text, setText] as const;
+}
+
+/** A text filter that applies when one leaves it or presses Enter (trimmed; empty clears it). */
+export function FilterText(props: {
+  label: string;
+  placeholder: string;
+  value: string | undefined;
+  onCommit: (value: string | undefined) => void;
+  w: number;
+}) {
+  const [text, setText] = useFollowingText(props.value);
+  const commit = (value: string) => props.onCommit(value.trim() || undefined);
+  return (
+    <TextInput
+      label={props.label}
+      placeholder={props.placeholder}
+      value={text}
+      onChange={(e) => setText(e.currentTarget.value)}
+      onBlur={(e) => commit(e.currentTarget.value)}
+      onKeyDown={(e) => e.key === 'Enter' && commit(e.currentTarget.value)}
+      w={props.w}
+    />
+  );
+}
+
+/** One of a closed list of values (relationship type, level), or any. */
+export function ChoiceFilter<T extends string>(props: {
+  label: string;
+  placeholder: string;
+  values: readonly T[];
+  value: T | undefined;
+  onChange: (value: T | undefined) => void;
+}) {
+  return (
+    <Select
+      label={props.label}
+      placeholder={props.placeholder}
+      clearable
+      data={props.values.map((value) => ({ value, label: label(value) }))}
+      value={props.value ?? null}
+      onChange={(value) => props.onChange(props.values.find((v) => v === value))}
+      w={170}
+    />
+  );
+}
+
+/** Search box (debounced), relationship type, owner and tag filters, then the list's own. */
 export function ListFilters(props: {
   search: ListSearch;
   set: (patch: Partial<ListSearch>) => void;
   placeholder: string;
+  /** The list's own filters (company, level, industry, custom fields). */
+  children?: ReactNode;
 }) {
   const { search, set } = props;
   const users = useUsers();
-  const [q, setQ] = useState(search.q ?? '');
-  const [debounced] = useDebouncedValue(q, 250);
-  useEffect(() => {
-    if ((debounced || undefined) !== search.q) set({ q: debounced || undefined });
-  });
-  const tag = (value: string) => set({ tag: value.trim() || undefined });
+  const pushQ = useDebouncedCallback((value: string) => set({ q: value.trim() ? value : undefined }), 250);
+  const [q, setQ] = useFollowingText(search.q, pushQ.cancel);
   return (
     <Group align="end" wrap="wrap">
       <TextInput
         label="Search"
         placeholder={props.placeholder}
         value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          setQ(value);
+          pushQ(value);
+        }}
         w={280}
         type="search"
       />
-      <Select
+      <ChoiceFilter
         label="Relationship"
         placeholder="Any"
-        clearable
-        data={RELATIONSHIP_TYPES.map((t) => ({ value: t, label: label(t) }))}
-        value={search.type ?? null}
-        onChange={(value) => set({ type: RELATIONSHIP_TYPES.find((t) => t === value) })}
-        w={170}
+        values={RELATIONSHIP_TYPES}
+        value={search.type}
+        onChange={(type) => set({ type })}
       />
       <Select
         label="Owner"
@@ -72,14 +135,14 @@ export function ListFilters(props: {
         onChange={(value) => set({ owner: value ?? undefined })}
         w={200}
       />
-      <TextInput
+      <FilterText
         label="Tag"
         placeholder="e.g. vip"
-        defaultValue={search.tag ?? ''}
-        onBlur={(e) => tag(e.currentTarget.value)}
-        onKeyDown={(e) => e.key === 'Enter' && tag(e.currentTarget.value)}
+        value={search.tag}
+        onCommit={(tag) => set({ tag })}
         w={140}
       />
+      {props.children}
     </Group>
   );
 }

@@ -1,6 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { api, call } from '../../api/client';
+import { listQueryString } from '../../shared/filters';
 import { formatDate, label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
 import type { ListSearch } from '../../shared/list';
@@ -15,6 +16,7 @@ export function PeopleList() {
   const names = useUserNames();
   return (
     <RecordList
+      kind="people"
       title="People"
       newLabel="New person"
       placeholder="Name, email, company, note"
@@ -22,7 +24,9 @@ export function PeopleList() {
       queryKey="people"
       search={search}
       set={(patch) => navigate({ search: (prev: ListSearch) => ({ ...prev, ...patch }), replace: true })}
-      fetchPage={(query) => call(api.GET('/api/v1/people', { params: { query } }))}
+      fetchPage={(query) =>
+        call(api.GET('/api/v1/people', { params: { query }, querySerializer: listQueryString }))
+      }
       createForm={(opened, close) => (
         <PersonForm
           opened={opened}
