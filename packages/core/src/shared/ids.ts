@@ -18,6 +18,10 @@ export const ID_PREFIXES = {
   note: 'note',
   task: 'task',
   import: 'imp',
+  job: 'job',
+  webhook: 'whk',
+  webhookMessage: 'msg',
+  webhookDelivery: 'whd',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
