@@ -15,6 +15,7 @@ import { productsRoutes } from './products.ts';
 import { searchRoutes } from './search.ts';
 import { tasksRoutes } from './tasks.ts';
 import { usersRoutes } from './users.ts';
+import { webhooksRoutes } from './webhooks.ts';
 import { workspacesRoutes } from './workspaces.ts';
 
 /** Every route of the API, in the order of the docs. */
@@ -35,5 +36,6 @@ export const routes: Route[] = [
   ...customFieldsRoutes,
   ...usersRoutes,
   ...apiKeysRoutes,
+  ...webhooksRoutes,
   ...auditRoutes,
 ];

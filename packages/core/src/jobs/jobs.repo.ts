@@ -138,7 +138,8 @@ export async function extendLeases(db: Db, worker: string, jobs: JobKey[], until
 
 /**
  * For the only process of an embedded database, at start: every running job was left by a
- * process that is gone, so it is queued again at once (dead if that was its last attempt).
+ * process that is gone, so it is queued again, due at once and first in line since its run_at
+ * is in the past (dead if that was its last attempt).
  */
 export async function recoverAll(db: Db, reach: Reach, now: Date): Promise<number> {
   const result = await db
@@ -150,7 +151,6 @@ export async function recoverAll(db: Db, reach: Reach, now: Date): Promise<numbe
         .then('dead' as const)
         .else('queued' as const)
         .end(),
-      run_at: now,
       updated_at: now,
       locked_by: null,
       locked_until: null,

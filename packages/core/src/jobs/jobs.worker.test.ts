@@ -176,7 +176,14 @@ describe('the job queue', () => {
     const id = (await enqueue(type, { maxAttempts: 1 }))!;
     const entered = gate();
     const hang = gate();
-    const crashed = worker({ [type]: { run: () => (entered.open(), hang.opened) } });
+    const crashed = worker({
+      [type]: {
+        run: async () => {
+          entered.open();
+          await hang.opened;
+        },
+      },
+    });
     const stuck = crashed.runDue();
     await entered.opened;
     clock.advance(60_000);
@@ -254,7 +261,14 @@ describe('the job queue', () => {
     const type = typeName();
     const id = (await enqueue(type))!;
     const entered = gate();
-    const killed = worker({ [type]: { run: () => (entered.open(), new Promise<void>(() => {})) } });
+    const killed = worker({
+      [type]: {
+        run: () => {
+          entered.open();
+          return new Promise<void>(() => {});
+        },
+      },
+    });
     void killed.runDue(); // never returns: as if the process died holding the job
     await entered.opened;
     const restarted = worker({ [type]: { run: async () => {} } }, { exclusive: true, pollMs: 10 });

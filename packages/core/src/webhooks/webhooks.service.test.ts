@@ -7,6 +7,7 @@ import { fixedClock } from '../shared/clock.ts';
 import { systemCtx } from '../shared/context.ts';
 import { openTestDb, type Receiver, startReceiver, type TestWorkspace, testWorkspace } from '../testing.ts';
 import { RETRY_SCHEDULE_MS } from './webhooks.deliver.ts';
+import type { WebhookEvent } from './webhooks.schema.ts';
 import {
   createWebhook,
   listWebhookDeliveries,
@@ -40,11 +41,11 @@ const worker = (options: { timeoutMs?: number; blockPrivateAddresses?: boolean }
   });
 
 /** A subscription of this test workspace to a fresh receiver; earlier ones are disabled. */
-async function subscribe(eventTypes = ['person.created'] as const) {
+async function subscribe(eventTypes: WebhookEvent[] = ['person.created']) {
   for (const hook of await ws.run(listWebhooks))
     if (hook.enabled) await ws.run((ctx) => updateWebhook(ctx, hook.id, { enabled: false }));
   receiver = await startReceiver();
-  return ws.run((ctx) => createWebhook(ctx, { url: receiver.url, eventTypes: [...eventTypes] }));
+  return ws.run((ctx) => createWebhook(ctx, { url: receiver.url, eventTypes }));
 }
 
 const deliveries = (webhookId: string) =>
