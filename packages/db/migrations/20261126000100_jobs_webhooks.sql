@@ -101,11 +101,14 @@ END $$;
 GRANT SELECT, INSERT ON jobs, webhook_messages TO rapport_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON webhooks, webhook_deliveries TO rapport_app;
 
--- Subscriptions are audited like other records, but with the signing secret left out of the
--- log: the generic rapport_audit() would copy it into the changes of a rotation.
-CREATE FUNCTION rapport_audit_without_secret() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Subscriptions are audited like other records, but their signing secret must stay out of the
+-- log. The audit function now takes, as trigger arguments, the columns whose values it never
+-- copies: a change to one is recorded as "(changed)", a deleted row is logged without it.
+-- Triggers without arguments (every other table) behave as before.
+CREATE OR REPLACE FUNCTION rapport_audit() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   who text := coalesce(nullif(current_setting('rapport.actor', true), ''), 'system');
+  hidden text[] := coalesce(TG_ARGV::text[], '{}');
 BEGIN
   IF TG_OP = 'INSERT' THEN
     INSERT INTO audit_log (workspace_id, actor, action, entity, entity_id)
@@ -116,22 +119,23 @@ BEGIN
     FROM new_rows n
     JOIN old_rows o ON o.workspace_id = n.workspace_id AND o.id = n.id
     CROSS JOIN LATERAL (
-      SELECT jsonb_object_agg(e.key, CASE WHEN e.key = 'secret' THEN '"(changed)"'::jsonb
+      SELECT jsonb_object_agg(e.key, CASE WHEN e.key = ANY (hidden) THEN to_jsonb('(changed)'::text)
                                           ELSE jsonb_build_array(to_jsonb(o) -> e.key, e.value) END) AS changes
-      FROM jsonb_each(to_jsonb(n) - 'updated_at') AS e
+      FROM jsonb_each(to_jsonb(n) - 'updated_at' - 'last_used_at' - 'search' - 'sort_name') AS e
       WHERE (to_jsonb(o) -> e.key) IS DISTINCT FROM e.value
     ) d
     WHERE d.changes IS NOT NULL;
   ELSE
     INSERT INTO audit_log (workspace_id, actor, action, entity, entity_id, changes)
-    SELECT o.workspace_id, who, 'delete', TG_TABLE_NAME, o.id, to_jsonb(o) - 'secret' FROM old_rows o;
+    SELECT o.workspace_id, who, 'delete', TG_TABLE_NAME, o.id, to_jsonb(o) - 'search' - 'sort_name' - hidden
+    FROM old_rows o;
   END IF;
   RETURN NULL;
 END $$;
 
 CREATE TRIGGER webhooks_audit_insert AFTER INSERT ON webhooks REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION rapport_audit_without_secret();
+  FOR EACH STATEMENT EXECUTE FUNCTION rapport_audit('secret');
 CREATE TRIGGER webhooks_audit_update AFTER UPDATE ON webhooks REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION rapport_audit_without_secret();
+  FOR EACH STATEMENT EXECUTE FUNCTION rapport_audit('secret');
 CREATE TRIGGER webhooks_audit_delete AFTER DELETE ON webhooks REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION rapport_audit_without_secret();
+  FOR EACH STATEMENT EXECUTE FUNCTION rapport_audit('secret');

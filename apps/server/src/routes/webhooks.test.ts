@@ -49,8 +49,21 @@ describe('webhooks API', () => {
     expect(rotated.body.secret).toMatch(/^whsec_/);
     expect(rotated.body.secret).not.toBe(created.body.secret);
     const audit = await api.call('GET', `/api/v1/audit-log?entityId=${id}`);
-    expect(JSON.stringify(audit.body)).not.toContain(rotated.body.secret.slice(6));
+    const logged = JSON.stringify(audit.body);
+    expect(logged).not.toContain(rotated.body.secret.slice(6));
+    expect(logged).not.toContain(created.body.secret.slice(6));
+    expect(audit.body.data).toContainEqual(
+      expect.objectContaining({ action: 'update', changes: { secret: '(changed)' } }),
+    );
     expect((await api.call('DELETE', `/api/v1/webhooks/${id}`)).status).toBe(204);
+    const deleted = await api.call('GET', `/api/v1/audit-log?entityId=${id}`);
+    expect(deleted.body.data).toContainEqual(
+      expect.objectContaining({
+        action: 'delete',
+        changes: expect.objectContaining({ url: 'https://example.com/in' }),
+      }),
+    );
+    expect(JSON.stringify(deleted.body)).not.toContain(rotated.body.secret.slice(6));
     const gone = await api.call('GET', `/api/v1/webhooks/${id}`);
     expect(gone.status).toBe(404);
     expect(gone.body.error.details).toEqual([{ path: 'id', message: `webhook ${id} not found` }]);
