@@ -103,6 +103,19 @@ describe('the job queue', () => {
     expect(await job(id)).toMatchObject({ state: 'done', attempts: 1, locked_by: null, last_error: null });
   });
 
+  it('keeps workspaces apart: a workspace sees only its jobs and may not change them', async () => {
+    const other = await testWorkspace(db, clock);
+    const theirs = (await other.run((ctx) => enqueueJob(ctx, { type: typeName() })))!;
+    const mine = (await enqueue(typeName()))!;
+    const seen = await ws.run((ctx) =>
+      sql<{ id: string }>`select id from jobs where id in (${theirs}, ${mine})`.execute(ctx.db),
+    );
+    expect(seen.rows).toEqual([{ id: mine }]);
+    await expect(
+      ws.run((ctx) => sql`update jobs set state = 'done' where id = ${mine}`.execute(ctx.db)),
+    ).rejects.toThrow();
+  });
+
   it('retries a failed job with exponential backoff on the injected clock, then gives up', async () => {
     const type = typeName();
     const id = (await enqueue(type, { maxAttempts: 3 }))!;
@@ -110,7 +123,7 @@ describe('the job queue', () => {
     const failing = worker({
       [type]: {
         run: async (run: JobRun) => {
-          retryAts.push(run.retryAt?.toISOString() ?? null);
+          retryAts.push(run.retryAt()?.toISOString() ?? null);
           throw new Error(`attempt ${run.attempt} failed`);
         },
       },
@@ -138,6 +151,21 @@ describe('the job queue', () => {
     ]);
     clock.advance(3_600_000);
     expect(await failing.runDue()).toBe(0);
+  });
+
+  it('counts the backoff from the failure, not from the start of a slow attempt', async () => {
+    const type = typeName();
+    const id = (await enqueue(type))!;
+    const start = clock.now().getTime();
+    await worker({
+      [type]: {
+        run: async () => {
+          clock.advance(15_000); // e.g. a request that timed out
+          throw new Error('timed out');
+        },
+      },
+    }).runDue();
+    expect(await job(id)).toMatchObject({ state: 'failed', run_at: new Date(start + 15_000 + 1_500) });
   });
 
   it('runs a job again when the worker that claimed it stops answering (lease expiry)', async () => {

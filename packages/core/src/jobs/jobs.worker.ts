@@ -14,8 +14,11 @@ export interface JobRun {
   /** 1 for the first attempt. */
   attempt: number;
   maxAttempts: number;
-  /** When the job runs again if this attempt fails; null on the last attempt. */
-  retryAt: Date | null;
+  /**
+   * When the job runs again if this attempt fails now (the backoff counts from the failure);
+   * null on the last attempt. The first call fixes it: the worker then uses the same time.
+   */
+  retryAt(): Date | null;
   /** Aborted when the worker stops and cannot wait any longer for this attempt. */
   signal: AbortSignal;
   clock: Clock;
@@ -115,7 +118,12 @@ export function createWorker(sys: SystemCtx, options: WorkerOptions): Worker {
     const type = options.types[row.type]!;
     const controller = new AbortController();
     const backoff = type.backoff ?? exponentialBackoff();
-    const retryAt = row.attempts < row.max_attempts ? later(backoff(row.attempts, random)) : null;
+    const delay = row.attempts < row.max_attempts ? backoff(row.attempts, random) : null;
+    let retryAt: Date | null | undefined;
+    const retryAtOnce = () => {
+      retryAt ??= delay === null ? null : later(delay);
+      return retryAt;
+    };
     const run: JobRun = {
       id: row.id,
       type: row.type,
@@ -123,7 +131,7 @@ export function createWorker(sys: SystemCtx, options: WorkerOptions): Worker {
       payload: row.payload,
       attempt: row.attempts,
       maxAttempts: row.max_attempts,
-      retryAt,
+      retryAt: retryAtOnce,
       signal: controller.signal,
       clock,
       inWorkspace: (fn) => inWorkspace(sys.db, row.workspace_id, systemActor, fn, clock),
@@ -135,7 +143,7 @@ export function createWorker(sys: SystemCtx, options: WorkerOptions): Worker {
         await repo.finishJob(db, row, id, clock.now());
       } catch (error) {
         if (controller.signal.aborted) await repo.releaseJobs(db, id, [row], clock.now());
-        else await repo.failJob(db, row, id, clock.now(), describe(error), retryAt);
+        else await repo.failJob(db, row, id, clock.now(), describe(error), retryAtOnce());
       }
     })()
       .catch(onError)

@@ -37,15 +37,16 @@ async function attempt(job: JobRun, options: DeliveryOptions): Promise<void> {
     job.signal,
   );
   if (job.signal.aborted) throw job.signal.reason; // the worker stops: the job goes back to the queue
+  const retryAt = outcome.ok ? null : job.retryAt();
   await job.inWorkspace((ctx) =>
     repo.updateDelivery(ctx, deliveryId, {
-      status: outcome.ok ? 'succeeded' : job.retryAt ? 'retrying' : 'failed',
+      status: outcome.ok ? 'succeeded' : retryAt ? 'retrying' : 'failed',
       attempts: job.attempt,
       response_status: outcome.status,
       latency_ms: outcome.latencyMs,
       error: outcome.error,
       last_attempt_at: at,
-      next_attempt_at: outcome.ok ? null : job.retryAt,
+      next_attempt_at: retryAt,
       ...(outcome.ok ? { delivered_at: job.clock.now() } : {}),
     }),
   );

@@ -48,6 +48,9 @@ export function useDeliveries(webhookId: string, status: DeliveryStatus | null) 
         }),
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // While a delivery waits for its first attempt, the background worker is about to send it.
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((page) => page.data.some((d) => d.status === 'pending')) ? 2_000 : false,
   });
 }
 
