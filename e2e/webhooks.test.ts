@@ -47,7 +47,7 @@ describe.skipIf(missing)('the webhooks admin tab in a real browser (Chromium)', 
     expect(secret).toMatch(/^whsec_/);
     const table = page.getByRole('table', { name: 'Webhooks' });
     await table.getByText('Data warehouse').waitFor();
-    await table.getByText('enabled').waitFor();
+    await table.getByText('enabled', { exact: true }).waitFor();
 
     // An event, delivered by the job worker, signed with the secret the page showed.
     const person = await app.api.call('POST', '/api/v1/people', { body: { firstName: 'Hooked' } });
@@ -62,13 +62,13 @@ describe.skipIf(missing)('the webhooks admin tab in a real browser (Chromium)', 
 
     await page.getByRole('button', { name: `Deliveries to ${receiver.url}` }).click();
     const log = page.getByRole('table', { name: 'Deliveries' });
-    await log.getByText('succeeded').waitFor();
+    await log.getByText('succeeded', { exact: true }).waitFor();
     await log.getByText('HTTP 204').waitFor();
     await log.getByRole('button', { name: `Replay ${first!.id}` }).click();
-    await log.getByText('pending').waitFor();
+    await log.getByText('pending', { exact: true }).waitFor();
     expect(await deliver()).toBe(1);
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await expect.poll(() => log.getByText('succeeded').count()).toBe(2);
+    await expect.poll(() => log.getByText('succeeded', { exact: true }).count()).toBe(2);
     expect(receiver.received.map((r) => r.id)).toEqual([first!.id, first!.id]);
 
     await table.getByRole('button', { name: `Edit ${receiver.url}` }).click();
@@ -80,7 +80,7 @@ describe.skipIf(missing)('the webhooks admin tab in a real browser (Chromium)', 
     await table.getByText('order.created').waitFor();
 
     await table.getByRole('button', { name: `Disable ${receiver.url}` }).click();
-    await table.getByText('disabled').waitFor();
+    await table.getByText('disabled', { exact: true }).waitFor();
     expect(
       await log
         .getByRole('button', { name: `Replay ${first!.id}` })
@@ -89,7 +89,7 @@ describe.skipIf(missing)('the webhooks admin tab in a real browser (Chromium)', 
     ).toBe(true);
     await page.reload();
     await page.getByRole('tab', { name: 'Webhooks' }).click();
-    await table.getByText('disabled').waitFor();
+    await table.getByText('disabled', { exact: true }).waitFor();
     expect(await page.content()).not.toContain(secret.slice(6)); // shown once, never again
 
     await table.getByRole('button', { name: `Delete the webhook to ${receiver.url}` }).click();
