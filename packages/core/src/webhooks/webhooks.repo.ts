@@ -49,13 +49,18 @@ export async function insertDeliveries(ctx: Ctx, rows: Insertable<WebhookDeliver
   if (rows.length) await ctx.db.insertInto('webhook_deliveries').values(rows).execute();
 }
 
-/** What one delivery attempt needs: the message, the subscription's URL, secret and state. */
-export function findForSending(ctx: Ctx, deliveryId: string) {
+/** Deliveries (`d`) with their message (`m`). */
+function withMessage(ctx: Ctx) {
   return ctx.db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhook_messages as m', (join) =>
       join.onRef('m.workspace_id', '=', 'd.workspace_id').onRef('m.id', '=', 'd.message_id'),
-    )
+    );
+}
+
+/** What one delivery attempt needs: the message, the subscription's URL, secret and state. */
+export function findForSending(ctx: Ctx, deliveryId: string) {
+  return withMessage(ctx)
     .innerJoin('webhooks as w', (join) =>
       join.onRef('w.workspace_id', '=', 'd.workspace_id').onRef('w.id', '=', 'd.webhook_id'),
     )
@@ -73,13 +78,7 @@ export async function updateDelivery(
 }
 
 function deliveries(ctx: Ctx) {
-  return ctx.db
-    .selectFrom('webhook_deliveries as d')
-    .innerJoin('webhook_messages as m', (join) =>
-      join.onRef('m.workspace_id', '=', 'd.workspace_id').onRef('m.id', '=', 'd.message_id'),
-    )
-    .selectAll('d')
-    .select('m.event_type');
+  return withMessage(ctx).selectAll('d').select('m.event_type');
 }
 
 export function findDelivery(ctx: Ctx, webhookId: string, id: string): Promise<DeliveryRow | undefined> {
