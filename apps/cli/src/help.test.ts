@@ -6,7 +6,17 @@ const COMMANDS: [string[], string[]][] = [
   [[], ['serve', 'migrate', 'user', 'apikey', 'workspace', '--data-dir', 'DATABASE_URL', 'Examples:']],
   [
     ['serve'],
-    ['--port', '--host', '--data-dir', '--database-url', 'RAPPORT_ADMIN_EMAIL', 'PORT', 'Examples:'],
+    [
+      '--port',
+      '--host',
+      '--data-dir',
+      '--database-url',
+      'RAPPORT_ADMIN_EMAIL',
+      'PORT',
+      'RAPPORT_JOBS',
+      'RAPPORT_WEBHOOKS_BLOCK_PRIVATE',
+      'Examples:',
+    ],
   ],
   [['migrate'], ['--data-dir', '--database-url', 'Examples:']],
   [['user'], ['create']],

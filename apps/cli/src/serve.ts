@@ -1,6 +1,7 @@
 import type { Db } from '@rapport/db';
 import type { ServeOptions } from './commands/serve.ts';
 import { describeTarget, openMigrated } from './db.ts';
+import { jobsFromEnv } from './jobs.ts';
 import { note, print } from './output.ts';
 import type { StartupStep } from './startup.ts';
 
@@ -48,6 +49,7 @@ function stopSignals() {
 export async function serve(options: ServeOptions, steps: readonly StartupStep[]): Promise<void> {
   const signals = stopSignals();
   const target = describeTarget(options);
+  const jobs = jobsFromEnv();
   let db: Db | undefined;
   try {
     // The server's modules load while the database starts.
@@ -71,9 +73,15 @@ export async function serve(options: ServeOptions, steps: readonly StartupStep[]
     }
     if (!signals.requested) {
       const running = await server.startServer(server.createApp({ db }), options.port, options.host);
+      // Background jobs (webhook deliveries) run beside the server. An embedded data directory
+      // has one process, so jobs a killed predecessor left running are taken again at once.
+      const worker = jobs && core.createJobWorker(sys, { ...jobs, exclusive: db.kind === 'pglite' });
+      worker?.start();
+      if (!worker) print('Background jobs are off in this process (RAPPORT_JOBS=off).');
       print(`Serving on ${running.url}  (Ctrl+C to stop)`);
       await signals.stopped;
       await running.close();
+      await worker?.stop();
     }
   } finally {
     await db?.close();

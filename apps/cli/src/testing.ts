@@ -71,6 +71,8 @@ export interface Served {
   output(): { stdout: string; stderr: string };
   /** Sends SIGTERM and waits for the process to end. */
   stop(): Promise<Result>;
+  /** Sends SIGKILL (a crash: nothing is closed) and waits for the process to end. */
+  kill(): Promise<Result>;
 }
 
 /**
@@ -96,6 +98,10 @@ export async function serve(args: string[], env: Record<string, string> = {}): P
     output,
     async stop() {
       child.kill('SIGTERM');
+      return exited;
+    },
+    async kill() {
+      child.kill('SIGKILL');
       return exited;
     },
   };

@@ -1,6 +1,7 @@
 import {
   CHANNELS,
   CONSENT_STATUSES,
+  DELIVERY_STATUSES,
   DIRECTIONS,
   ENTITIES,
   FIELD_TYPES,
@@ -8,6 +9,7 @@ import {
   LEVELS,
   RELATIONSHIP_TYPES,
   ROLES,
+  WEBHOOK_EVENTS,
 } from '@rapport/core';
 import { openApiDocument, routes, VERSION } from '@rapport/server';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -26,6 +28,7 @@ export function apiEnums(): string {
   const lists = {
     CHANNELS,
     CONSENT_STATUSES,
+    DELIVERY_STATUSES,
     DIRECTIONS,
     ENTITIES,
     FIELD_TYPES,
@@ -33,6 +36,7 @@ export function apiEnums(): string {
     LEVELS,
     RELATIONSHIP_TYPES,
     ROLES,
+    WEBHOOK_EVENTS,
   };
   const body = Object.entries(lists)
     .map(([name, values]) => `export const ${name} = ${JSON.stringify(values)} as const;`)

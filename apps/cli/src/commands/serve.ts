@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { type DbOptions, withDbOptions } from '../db.ts';
+import { JOBS_ENV } from '../jobs.ts';
 import { parsePort } from '../options.ts';
 
 export interface ServeOptions extends DbOptions {
@@ -34,6 +35,11 @@ On the first start of a new database, RAPPORT_ADMIN_EMAIL and RAPPORT_ADMIN_PASS
 workspace or in a new one named RAPPORT_WORKSPACE_NAME (default "My workspace"). Once any
 user exists they are ignored. Ctrl+C (SIGINT) or SIGTERM stops the server and closes the
 database cleanly.
+
+Serve also runs the background jobs (webhook deliveries), tuned by the environment:
+${Object.entries(JOBS_ENV)
+  .map(([name, what]) => `  ${name.padEnd(31)} ${what}`)
+  .join('\n')}
 
 Examples:
   $ rapport serve

@@ -16,6 +16,7 @@ import { searchRoutes } from './search.ts';
 import { tasksRoutes } from './tasks.ts';
 import { usersRoutes } from './users.ts';
 import { viewsRoutes } from './views.ts';
+import { webhooksRoutes } from './webhooks.ts';
 import { workspacesRoutes } from './workspaces.ts';
 
 /** Every route of the API, in the order of the docs. */
@@ -37,5 +38,6 @@ export const routes: Route[] = [
   ...customFieldsRoutes,
   ...usersRoutes,
   ...apiKeysRoutes,
+  ...webhooksRoutes,
   ...auditRoutes,
 ];

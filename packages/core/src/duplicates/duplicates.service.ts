@@ -12,6 +12,7 @@ import { foldPersonInto, getPerson, peopleByIds, requirePerson } from '../people
 import type { Ctx } from '../shared/context.ts';
 import { parseInput } from '../shared/validate.ts';
 import { moveTasksOfCompany, moveTasksOfPerson } from '../tasks/tasks.service.ts';
+import { emitEvent } from '../webhooks/webhooks.service.ts';
 import * as repo from './duplicates.repo.ts';
 import {
   type CompanyDuplicate,
@@ -76,7 +77,9 @@ export async function mergePeople(ctx: Ctx, input: MergeInput) {
   await moveOrdersOfPerson(ctx, mergedId, survivorId);
   await moveNotesOfPerson(ctx, mergedId, survivorId);
   await moveTasksOfPerson(ctx, mergedId, survivorId);
-  return getPerson(ctx, survivorId);
+  const survivor = await getPerson(ctx, survivorId);
+  await emitEvent(ctx, 'person.merged', { survivor, mergedId });
+  return survivor;
 }
 
 /** As mergePeople, for two companies (the interactions' account link moves too). */

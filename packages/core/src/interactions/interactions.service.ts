@@ -5,6 +5,7 @@ import { AppError, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { decodeCursor, type Page, toPage } from '../shared/paging.ts';
 import { parseInput } from '../shared/validate.ts';
+import { emitEvent } from '../webhooks/webhooks.service.ts';
 import * as repo from './interactions.repo.ts';
 import {
   type Interaction,
@@ -78,7 +79,9 @@ async function write(
     },
     participants,
   );
-  return getInteraction(ctx, id);
+  const interaction = await getInteraction(ctx, id);
+  await emitEvent(ctx, 'interaction.logged', interaction);
+  return interaction;
 }
 
 /** Logs an interaction on the timeline of every person in it (and of its company). */

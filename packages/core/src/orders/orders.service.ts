@@ -8,6 +8,7 @@ import { AppError, type ErrorDetail, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { decodeCursor, type Page, parseSort, toPage } from '../shared/paging.ts';
 import { parseInput } from '../shared/validate.ts';
+import { emitEvent } from '../webhooks/webhooks.service.ts';
 import * as repo from './orders.repo.ts';
 import {
   ORDER_SORTS,
@@ -152,7 +153,9 @@ export async function createOrder(ctx: Ctx, input: OrderCreate): Promise<Order> 
     updated_at: now,
   };
   await repo.insertOrder(ctx, row, lines);
-  return getOrder(ctx, id);
+  const order = await getOrder(ctx, id);
+  await emitEvent(ctx, 'order.created', order);
+  return order;
 }
 
 export async function getOrder(ctx: Ctx, id: string): Promise<Order> {

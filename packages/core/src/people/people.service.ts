@@ -12,6 +12,7 @@ import { AppError, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { decodeCursor, type Page, parseSort, toPage } from '../shared/paging.ts';
 import { parseInput } from '../shared/validate.ts';
+import { emitEvent } from '../webhooks/webhooks.service.ts';
 import { foldPerson } from './people.merge.ts';
 import { presentPerson } from './people.present.ts';
 import * as repo from './people.repo.ts';
@@ -69,7 +70,9 @@ export async function createPerson(ctx: Ctx, input: PersonCreate): Promise<Perso
     created_at: now,
     updated_at: now,
   });
-  return presentPerson(row);
+  const person = presentPerson(row);
+  await emitEvent(ctx, 'person.created', person);
+  return person;
 }
 
 export async function updatePerson(ctx: Ctx, id: string, input: PersonUpdate): Promise<Person> {
@@ -110,7 +113,9 @@ export async function updatePerson(ctx: Ctx, id: string, input: PersonUpdate): P
   if (Object.keys(set).length === 0) return presentPerson(current);
   const row = await repo.updatePerson(ctx, id, set);
   if (!row) throw notFound('person', id);
-  return presentPerson(row);
+  const person = presentPerson(row);
+  await emitEvent(ctx, 'person.updated', person);
+  return person;
 }
 
 export async function getPerson(ctx: Ctx, id: string): Promise<PersonDetail> {

@@ -19,6 +19,10 @@ export const ID_PREFIXES = {
   task: 'task',
   import: 'imp',
   savedView: 'viw',
+  job: 'job',
+  webhook: 'whk',
+  webhookMessage: 'msg',
+  webhookDelivery: 'whd',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

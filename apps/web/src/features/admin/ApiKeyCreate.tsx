@@ -1,10 +1,11 @@
-import { Alert, Button, CopyButton, Group, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { fieldErrors } from '../../api/client';
 import { ROLES } from '../../api/enums';
 import { label } from '../../shared/format';
 import { type Role, useCreateApiKey } from './admin';
 import { FormAlert } from './FormAlert';
+import { SecretOnce } from './SecretOnce';
 
 /** A new API key; its secret is shown once, here, with a copy button. */
 export function ApiKeyCreate() {
@@ -20,28 +21,12 @@ export function ApiKeyCreate() {
   return (
     <Stack gap="xs">
       {created && (
-        <Alert color="green" title={`Key "${created.name}" created`} withCloseButton onClose={create.reset}>
-          <Stack gap="xs">
-            Copy it now: it is shown only once.
-            <Group gap="xs" wrap="nowrap" align="end">
-              <TextInput
-                label="The new key"
-                readOnly
-                value={created.key}
-                onFocus={(e) => e.currentTarget.select()}
-                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-                flex={1}
-              />
-              <CopyButton value={created.key}>
-                {({ copied, copy }) => (
-                  <Button size="xs" variant="light" onClick={copy}>
-                    {copied ? 'Copied' : 'Copy'}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
-          </Stack>
-        </Alert>
+        <SecretOnce
+          title={`Key "${created.name}" created`}
+          label="The new key"
+          secret={created.key}
+          onClose={create.reset}
+        />
       )}
       <form onSubmit={submit} noValidate aria-label="New API key">
         <Stack gap="xs">

@@ -1,8 +1,9 @@
-import { Alert, Badge, Card, Code, Loader, Stack, Table, Text } from '@mantine/core';
+import { Badge, Card, Code, Stack, Table } from '@mantine/core';
 import { formatDateTime, label } from '../../shared/format';
 import { ApiKeyCreate } from './ApiKeyCreate';
 import { useApiKeys, useRevokeApiKey } from './admin';
 import { ConfirmButton } from './ConfirmButton';
+import { PanelStatus } from './PanelStatus';
 
 /** The workspace's API keys (never their secrets): revoke one, create one. */
 export function ApiKeysPanel() {
@@ -11,13 +12,11 @@ export function ApiKeysPanel() {
   const failed = keys.error ?? revoke.error;
   return (
     <Stack>
-      {failed && (
-        <Alert color="red" role="alert">
-          {failed.message}
-        </Alert>
-      )}
-      {keys.isPending && <Loader aria-label="Loading" />}
-      {keys.data?.length === 0 && <Text c="dimmed">No API keys.</Text>}
+      <PanelStatus
+        error={failed}
+        pending={keys.isPending}
+        empty={keys.data?.length === 0 && 'No API keys.'}
+      />
       {!!keys.data?.length && (
         <Table aria-label="API keys">
           <Table.Thead>

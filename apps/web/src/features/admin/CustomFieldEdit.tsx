@@ -1,6 +1,7 @@
-import { Button, Checkbox, Group, Modal, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Stack, TagsInput, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { errorFor, fieldErrors, type Schemas } from '../../api/client';
+import { FormButtons } from '../../shared/RecordFields';
 import { useUpdateCustomField } from './admin';
 import { selects } from './CustomFieldCreate';
 import { FormAlert } from './FormAlert';
@@ -45,14 +46,7 @@ export function CustomFieldEdit({ field, onClose }: { field: Field; onClose: () 
             checked={draft.required}
             onChange={(e) => setDraft({ ...draft, required: e.currentTarget.checked })}
           />
-          <Group justify="end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              Save
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} saving={update.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Card, Code, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Card, Code, Group, Stack, Table } from '@mantine/core';
 import { useState } from 'react';
 import type { Schemas } from '../../api/client';
 import { useCustomFields, useDeleteCustomField } from './admin';
 import { ConfirmButton } from './ConfirmButton';
 import { CustomFieldCreate, typeLabel } from './CustomFieldCreate';
 import { CustomFieldEdit } from './CustomFieldEdit';
+import { PanelStatus } from './PanelStatus';
 
 /** The workspace's own fields for people and companies. */
 export function CustomFieldsPanel() {
@@ -14,13 +15,11 @@ export function CustomFieldsPanel() {
   const failed = fields.error ?? remove.error;
   return (
     <Stack>
-      {failed && (
-        <Alert color="red" role="alert">
-          {failed.message}
-        </Alert>
-      )}
-      {fields.isPending && <Loader aria-label="Loading" />}
-      {fields.data?.length === 0 && <Text c="dimmed">No custom fields.</Text>}
+      <PanelStatus
+        error={failed}
+        pending={fields.isPending}
+        empty={fields.data?.length === 0 && 'No custom fields.'}
+      />
       {!!fields.data?.length && (
         <Table aria-label="Custom fields">
           <Table.Thead>

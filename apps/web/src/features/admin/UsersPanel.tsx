@@ -1,10 +1,11 @@
-import { Alert, Badge, Card, Loader, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Card, Select, Stack, Table, Text } from '@mantine/core';
 import { ROLES } from '../../api/enums';
 import type { Me } from '../../session/session';
 import { label } from '../../shared/format';
 import { useUsers } from '../users/users';
 import { type Role, useRemoveUser, useSetRole } from './admin';
 import { ConfirmButton } from './ConfirmButton';
+import { PanelStatus } from './PanelStatus';
 import { UserCreate } from './UserCreate';
 
 /** The workspace's users: change a role, remove a user, add one. */
@@ -15,12 +16,7 @@ export function UsersPanel({ me }: { me: Me }) {
   const failed = users.error ?? setRole.error ?? remove.error;
   return (
     <Stack>
-      {failed && (
-        <Alert color="red" role="alert">
-          {failed.message}
-        </Alert>
-      )}
-      {users.isPending && <Loader aria-label="Loading" />}
+      <PanelStatus error={failed} pending={users.isPending} />
       {users.data && (
         <Table aria-label="Users">
           <Table.Thead>

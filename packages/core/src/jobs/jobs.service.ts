@@ -1,0 +1,35 @@
+import type { Ctx } from '../shared/context.ts';
+import { newId } from '../shared/ids.ts';
+import { parseInput } from '../shared/validate.ts';
+import * as repo from './jobs.repo.ts';
+import { type JobEnqueue, jobEnqueue } from './jobs.schema.ts';
+
+export { exponentialBackoff, scheduleBackoff } from './jobs.backoff.ts';
+export {
+  createWorker,
+  type JobRun,
+  type JobType,
+  type Worker,
+  type WorkerOptions,
+} from './jobs.worker.ts';
+
+/**
+ * Enqueues a job in the caller's transaction and workspace: it exists only if the transaction
+ * commits, so a change that rolls back leaves no job behind. Returns the job id, or null when
+ * `key` names an unfinished job of the same type.
+ */
+export async function enqueueJob(ctx: Ctx, input: JobEnqueue): Promise<string | null> {
+  const value = parseInput(jobEnqueue, input);
+  const now = ctx.clock.now();
+  return repo.insertJob(ctx.db, {
+    id: newId('job'),
+    workspace_id: ctx.workspaceId,
+    type: value.type,
+    payload: JSON.stringify(value.payload),
+    key: value.key ?? null,
+    run_at: value.runAt ?? now,
+    max_attempts: value.maxAttempts,
+    created_at: now,
+    updated_at: now,
+  });
+}
