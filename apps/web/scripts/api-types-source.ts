@@ -6,6 +6,7 @@ import {
   FIELD_TYPES,
   FUNCTIONS,
   LEVELS,
+  ORDER_STATUSES,
   RELATIONSHIP_TYPES,
   ROLES,
 } from '@rapport/core';
@@ -31,6 +32,7 @@ export function apiEnums(): string {
     FIELD_TYPES,
     FUNCTIONS,
     LEVELS,
+    ORDER_STATUSES,
     RELATIONSHIP_TYPES,
     ROLES,
   };
