@@ -37,7 +37,9 @@ export function OrderShow() {
             {o.externalId && ` · ${o.id}`}
           </Text>
           <Group gap={6} mt={6}>
-            <Badge color={STATUS_COLOR[o.status]}>{statusLabel(o.status)}</Badge>
+            <Badge variant="light" color={STATUS_COLOR[o.status]}>
+              {statusLabel(o.status)}
+            </Badge>
             {o.channel && <Badge variant="light">Channel: {label(o.channel)}</Badge>}
             <Text size="sm" fw={600}>
               {formatMoney(o.totalMinor, o.currency)}
