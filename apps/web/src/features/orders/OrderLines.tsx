@@ -11,13 +11,28 @@ interface Total {
   color?: string;
 }
 
+/** An amount in its cell, right-aligned, never wrapped. */
+function Money(props: {
+  minor: number;
+  currency: string;
+  strong?: boolean | undefined;
+  color?: string | undefined;
+}) {
+  return (
+    <Table.Td ta="right" fw={props.strong ? 700 : undefined} c={props.color} style={{ whiteSpace: 'nowrap' }}>
+      {formatMoney(props.minor, props.currency)}
+    </Table.Td>
+  );
+}
+
 /**
  * What was bought: product, SKU, quantity, unit price, discount and line total (returned
  * items are lines with a negative quantity), then the order's discount, tax, shipping, total
  * and, for a refunded order, the refund.
  */
 export function OrderLines({ order }: { order: OrderDetail }) {
-  const money = (minor: number) => formatMoney(minor, order.currency);
+  const discounts = order.lines.some((line) => line.discountMinor !== 0);
+  const columns = discounts ? 5 : 4;
   const refunded = order.status === 'refunded';
   // Shops that quote prices with tax in them record the tax without adding it to the total.
   const taxIncluded =
@@ -46,16 +61,16 @@ export function OrderLines({ order }: { order: OrderDetail }) {
           Recorded with its total only, without lines.
         </Text>
       )}
-      <Table.ScrollContainer minWidth={560}>
-        <Table>
+      {/* Narrow enough for a tablet held upright: the SKU sits under the product, money never wraps. */}
+      <Table.ScrollContainer minWidth={440}>
+        <Table horizontalSpacing="xs" fz="sm">
           {order.lines.length > 0 && (
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Product</Table.Th>
-                <Table.Th>SKU</Table.Th>
+                <Table.Th>Product (SKU)</Table.Th>
                 <Table.Th ta="right">Quantity</Table.Th>
                 <Table.Th ta="right">Unit price</Table.Th>
-                <Table.Th ta="right">Discount</Table.Th>
+                {discounts && <Table.Th ta="right">Discount</Table.Th>}
                 <Table.Th ta="right">Line total</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -70,12 +85,19 @@ export function OrderLines({ order }: { order: OrderDetail }) {
                       Return
                     </Badge>
                   )}
+                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                    {line.sku ?? 'no SKU'}
+                  </Text>
                 </Table.Td>
-                <Table.Td>{line.sku ?? '—'}</Table.Td>
                 <Table.Td ta="right">{line.quantity}</Table.Td>
-                <Table.Td ta="right">{money(line.unitPriceMinor)}</Table.Td>
-                <Table.Td ta="right">{line.discountMinor ? money(-line.discountMinor) : '—'}</Table.Td>
-                <Table.Td ta="right">{money(line.totalMinor)}</Table.Td>
+                <Money minor={line.unitPriceMinor} currency={order.currency} />
+                {discounts &&
+                  (line.discountMinor ? (
+                    <Money minor={-line.discountMinor} currency={order.currency} />
+                  ) : (
+                    <Table.Td ta="right">—</Table.Td>
+                  ))}
+                <Money minor={line.totalMinor} currency={order.currency} />
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -84,12 +106,10 @@ export function OrderLines({ order }: { order: OrderDetail }) {
               .filter((t) => !t.optional || t.minor !== 0)
               .map((t) => (
                 <Table.Tr key={t.name}>
-                  <Table.Th colSpan={5} ta="right" scope="row">
+                  <Table.Th colSpan={columns - 1} ta="right" scope="row">
                     {t.name}
                   </Table.Th>
-                  <Table.Td ta="right" fw={t.strong ? 700 : undefined} c={t.color}>
-                    {money(t.minor)}
-                  </Table.Td>
+                  <Money minor={t.minor} currency={order.currency} strong={t.strong} color={t.color} />
                 </Table.Tr>
               ))}
           </Table.Tfoot>

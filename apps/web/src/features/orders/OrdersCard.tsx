@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { Schemas } from '../../api/client';
 import type { About } from '../../shared/about';
-import { formatDate, formatMoney } from '../../shared/format';
+import { formatDate, formatMoney, plural } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
 import { orderNumber, STATUS_COLOR, statusLabel, useOrders } from './order';
 
@@ -20,13 +20,13 @@ export function OrdersCard({ about, totals }: { about: About; totals: Schemas['O
       {totals.count > 0 && (
         <Stack gap={2} mb="xs">
           <Text size="sm">
-            {totals.count} orders
+            {plural(totals.count, 'order')}
             {totals.firstOrderedAt &&
               `, ${formatDate(totals.firstOrderedAt)} to ${formatDate(totals.lastOrderedAt ?? totals.firstOrderedAt)}`}
           </Text>
           {totals.byCurrency.map((t) => (
             <Text key={t.currency} size="sm" fw={600}>
-              {formatMoney(t.totalMinor, t.currency)} in {t.count} orders
+              {formatMoney(t.totalMinor, t.currency)} in {plural(t.count, 'order')}
             </Text>
           ))}
         </Stack>

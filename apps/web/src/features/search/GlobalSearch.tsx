@@ -24,7 +24,16 @@ export function GlobalSearch() {
   const total = found ? found.people.length + found.companies.length + found.orders.length : 0;
   return (
     <>
-      <Button variant="default" size="xs" onClick={spotlight.open} rightSection={<Kbd size="xs">Ctrl K</Kbd>}>
+      <Button
+        variant="default"
+        size="xs"
+        onClick={spotlight.open}
+        rightSection={
+          <Kbd size="xs" visibleFrom="sm">
+            Ctrl K
+          </Kbd>
+        }
+      >
         Search
       </Button>
       <Spotlight.Root
