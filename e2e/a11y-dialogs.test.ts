@@ -25,6 +25,7 @@ describe.skipIf(missing)('accessibility of the dialogs and forms (axe-core in Ch
   let app: WebApp;
   let agent: string;
   let personId: string;
+  let orderId: string;
 
   beforeAll(async () => {
     app = await startWebApp();
@@ -34,9 +35,12 @@ describe.skipIf(missing)('accessibility of the dialogs and forms (axe-core in Ch
         body: { firstName: 'Noor', lastName: 'Haddad', email: 'noor@haddad.example' },
       })
     ).body.id;
-    await app.api.call('POST', '/api/v1/orders', {
-      body: { personId, externalId: 'NH-42', currency: 'EUR', totalMinor: 4200 },
-    });
+    for (const externalId of ['NH-42', 'NH-43']) {
+      const order = await app.api.call('POST', '/api/v1/orders', {
+        body: { personId, externalId, currency: 'EUR', totalMinor: 4200 },
+      });
+      orderId = order.body.id;
+    }
     // The same mailbox twice: a pair to compare on the duplicates page.
     await app.api.call('POST', '/api/v1/people', {
       body: { firstName: 'Noor', lastName: 'H.', additionalEmails: ['Noor@haddad.example'] },
@@ -96,6 +100,14 @@ describe.skipIf(missing)('accessibility of the dialogs and forms (axe-core in Ch
     await tasks.getByText('Send the invoice copy').waitFor();
     found['note and follow-up'] = await serious(page);
 
+    await page.goto(`/orders/${orderId}`);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const order = page.getByRole('dialog', { name: 'Edit order NH-43' });
+    await order.getByLabel('Order number').fill('NH-42');
+    await order.getByRole('button', { name: 'Save' }).click();
+    await order.getByText('another order in this workspace has this external id').waitFor();
+    found['edit order, refused'] = await serious(page);
+
     expect(found).toEqual({
       'new person': [],
       'new person, refused': [],
@@ -103,6 +115,7 @@ describe.skipIf(missing)('accessibility of the dialogs and forms (axe-core in Ch
       'log interaction': [],
       search: [],
       'note and follow-up': [],
+      'edit order, refused': [],
     });
     await page.context().close();
   });
@@ -120,6 +133,8 @@ describe.skipIf(missing)('accessibility of the dialogs and forms (axe-core in Ch
       'Log interaction',
       'Channel',
     );
+    await page.getByRole('region', { name: 'Orders' }).getByRole('link', { name: 'Order NH-43' }).click();
+    await checkFocus(page, page.getByRole('button', { name: 'Edit' }), 'Edit order NH-43', 'Order number');
     // Ctrl+K's box: the search field has the focus; Escape gives it back to the Search button.
     const search = page.getByRole('button', { name: /^Search/ });
     await search.focus();

@@ -148,6 +148,25 @@ describe.skipIf(missing)('the order page and every way to it (Chromium)', () => 
     await notes.getByText('Grinder arrived broken; refunded in full.').waitFor();
     const stored = await app.api.call('GET', `/api/v1/notes?orderId=${orderId}`);
     expect(stored.body.data[0]).toMatchObject({ orderId, personId, companyId });
+
+    // The order number and channel: the server's refusal stands by its field, then the fix is saved.
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('dialog', { name: 'Edit order KK-2001' });
+    await form.getByLabel('Order number').fill('KK-101');
+    await form.getByLabel('Channel').fill('phone');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('another order in this workspace has this external id').waitFor();
+    expect(await form.getByLabel('Order number').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Order number').fill('KK-2001-R');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'Order KK-2001-R' }).waitFor();
+    await page.getByText('Channel: Phone').waitFor();
+    expect((await app.api.call('GET', `/api/v1/orders/${orderId}`)).body).toMatchObject({
+      externalId: 'KK-2001-R',
+      channel: 'phone',
+    });
+
     // The refund leaves the customer's totals.
     await page.getByRole('region', { name: 'Customer' }).getByRole('link', { name: 'Jonas Weber' }).click();
     await page.getByRole('region', { name: 'Orders' }).getByText('€210.00 in 6 orders').waitFor();

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The functions given to page.evaluate run in the browser.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, browserMissing, signIn, startWebApp, type WebApp } from './harness.ts';
@@ -24,11 +26,11 @@ const sideways = (page: Page) =>
 /** Controls of the header and the order's lines whose text is cut (squeezed or scrolled away). */
 const clipped = (page: Page) =>
   page.evaluate(() =>
-    [
-      ...document.querySelectorAll<HTMLElement>(
+    Array.from(
+      document.querySelectorAll<HTMLElement>(
         'header button, header .mantine-Badge-label, section[aria-label="Lines"] .mantine-Table-scrollContainer',
       ),
-    ]
+    )
       .filter((el) => el.scrollWidth > el.clientWidth + 1)
       .map((el) => el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? el.tagName),
   );

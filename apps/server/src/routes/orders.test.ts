@@ -7,11 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function ok(method: string, path: string, body?: unknown) {
-  const res = await api.call(method, path, body === undefined ? {} : { body });
-  if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+const ok = (method: string, path: string, body?: unknown) => api.ok(method, path, body);
 
 describe('an order for its own page', () => {
   it('names the customer, keeps the lines and tells how the status went (refunds included)', async () => {
@@ -88,6 +84,9 @@ describe('an order for its own page', () => {
     const bad = await api.call('PATCH', `/api/v1/orders/${order.id}`, { body: { status: 'lost' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].path).toBe('status');
+    const taken = await api.call('PATCH', `/api/v1/orders/${order.id}`, { body: { externalId: 'PAGE-1' } });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.details[0].path).toBe('externalId');
     const missing = await api.call('GET', '/api/v1/orders/ord_nope');
     expect(missing.status).toBe(404);
     const missingPatch = await api.call('PATCH', '/api/v1/orders/ord_nope', { body: { status: 'paid' } });

@@ -1,8 +1,8 @@
-import { Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import { AnchorLink } from '../../shared/links';
-import { TimelineItem } from '../timeline/TimelineItem';
+import { TimelineEntries } from '../timeline/TimelineItem';
 import type { Order } from './order';
 
 const DAY = 86_400_000;
@@ -53,16 +53,7 @@ export function OrderContext({ order }: { order: Order }) {
       <Text size="sm" c="dimmed" mb="xs">
         The customer's history up to {AFTER_DAYS} days after the order, newest first.
       </Text>
-      {entries.error && (
-        <Text c="red" role="alert">
-          {entries.error.message}
-        </Text>
-      )}
-      <Stack gap="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {entries.data?.data.map((entry) => (
-          <TimelineItem key={entry.id} entry={entry} current={entry.id === order.id} />
-        ))}
-      </Stack>
+      <TimelineEntries entries={entries.data?.data ?? []} error={entries.error} currentId={order.id} />
     </Card>
   );
 }

@@ -1,10 +1,12 @@
-import { Alert, Badge, Card, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useParams } from '@tanstack/react-router';
 import { canWrite, useMe } from '../../session/session';
 import { formatDateTime, formatMoney, label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
 import { Notes } from '../notes/Notes';
 import { OrderContext } from './OrderContext';
+import { OrderForm } from './OrderForm';
 import { OrderLines } from './OrderLines';
 import { OrderHistory, OrderStatusSelect } from './OrderStatus';
 import { orderNumber, STATUS_COLOR, statusLabel, useOrder } from './order';
@@ -15,6 +17,7 @@ export function OrderShow() {
   const order = useOrder(orderId);
   const me = useMe();
   const o = order.data;
+  const [editing, edit] = useDisclosure();
   if (order.isPending) return <Loader aria-label="Loading" />;
   if (!o) {
     return (
@@ -46,7 +49,14 @@ export function OrderShow() {
             </Text>
           </Group>
         </div>
-        {writable && <OrderStatusSelect order={o} />}
+        {writable && (
+          <Group align="end" gap="sm">
+            <OrderStatusSelect order={o} />
+            <Button variant="default" onClick={edit.open}>
+              Edit
+            </Button>
+          </Group>
+        )}
       </Group>
       {o.status === 'refunded' && (
         <Alert color="red" title="Refunded">
@@ -59,6 +69,7 @@ export function OrderShow() {
           This order does not count in the customer's totals.
         </Alert>
       )}
+      {writable && <OrderForm order={o} opened={editing} onClose={edit.close} />}
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>

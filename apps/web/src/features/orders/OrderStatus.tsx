@@ -2,11 +2,11 @@ import { Card, Select, Text, Timeline, Title } from '@mantine/core';
 import { ORDER_STATUSES } from '../../api/enums';
 import { formatDateTime } from '../../shared/format';
 import { useUserNames } from '../users/users';
-import { type Order, type OrderDetail, type OrderStatus, statusLabel, useSetOrderStatus } from './order';
+import { type Order, type OrderDetail, type OrderStatus, statusLabel, useUpdateOrder } from './order';
 
 /** For those who may write: change the status in place (the server records who and when). */
 export function OrderStatusSelect({ order }: { order: Order }) {
-  const save = useSetOrderStatus(order);
+  const save = useUpdateOrder(order);
   return (
     <Select
       label="Status"
@@ -14,7 +14,7 @@ export function OrderStatusSelect({ order }: { order: Order }) {
       allowDeselect={false}
       data={ORDER_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
       value={order.status}
-      onChange={(value) => value && value !== order.status && save.mutate(value as OrderStatus)}
+      onChange={(value) => value && value !== order.status && save.mutate({ status: value as OrderStatus })}
       disabled={save.isPending}
       error={save.error?.message}
     />

@@ -38,12 +38,12 @@ export function useOrders(about: About, limit = 5) {
   });
 }
 
-/** Changes an order's status; its page, its customer's totals, lists and timelines follow. */
-export function useSetOrderStatus(order: Order) {
+/** Changes an order (status, number, channel); its page, its customer's totals, lists and timelines follow. */
+export function useUpdateOrder(order: Order) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (status: OrderStatus) =>
-      call(api.PATCH('/api/v1/orders/{id}', { params: { path: { id: order.id } }, body: { status } })),
+    mutationFn: (body: Schemas['OrderUpdate']) =>
+      call(api.PATCH('/api/v1/orders/{id}', { params: { path: { id: order.id } }, body })),
     onSuccess: async (saved) => {
       client.setQueryData(['order', order.id], saved);
       await Promise.all(

@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Text } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { Schemas } from '../../api/client';
 import { formatDateTime, formatMoney, label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
@@ -7,6 +7,27 @@ import { orderNumber } from '../orders/order';
 type Entry = Schemas['TimelineEntry'];
 
 const KIND_COLOR = { interaction: 'indigo', order: 'teal', note: 'grape' } as const;
+
+/**
+ * Entries newest first, after the message of a failed load; `currentId` marks the entry of the
+ * page they are shown on.
+ */
+export function TimelineEntries(props: { entries: Entry[]; error: Error | null; currentId?: string }) {
+  return (
+    <>
+      {props.error && (
+        <Text c="red" role="alert">
+          {props.error.message}
+        </Text>
+      )}
+      <Stack gap="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {props.entries.map((entry) => (
+          <TimelineItem key={entry.id} entry={entry} current={entry.id === props.currentId} />
+        ))}
+      </Stack>
+    </>
+  );
+}
 
 /**
  * One entry: an interaction (with who took part), an order (with its lines, a link to its page)
