@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createApp, type RunningServer, startServer } from '@rapport/server';
 import { type TestApi, testApi } from '@rapport/server/testing';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install chromium`); the tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -26,8 +26,8 @@ export interface WebApp {
   url: string;
   api: TestApi;
   browser: Browser;
-  /** A fresh signed-out page (its own cookies). */
-  page(): Promise<Page>;
+  /** A fresh signed-out page (its own cookies); a desktop window unless `device` says otherwise. */
+  page(device?: BrowserContextOptions): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -49,10 +49,11 @@ export async function startWebApp(): Promise<WebApp> {
     url: server.url,
     api,
     browser,
-    async page() {
+    async page(device = {}) {
       const context = await browser.newContext({
         baseURL: server.url,
         viewport: { width: 1280, height: 860 },
+        ...device,
       });
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);

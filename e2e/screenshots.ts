@@ -53,6 +53,11 @@ try {
   await page.keyboard.press('Escape');
   await page.goto(`/people/${await busiestPerson(page)}`);
   await page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first().waitFor();
+  await page.getByRole('region', { name: 'Orders' }).getByRole('link').first().click();
+  await page.getByRole('region', { name: 'Around this order' }).getByRole('listitem').first().waitFor();
+  await shot('order');
+  await page.goBack();
+  await page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first().waitFor();
   await page.setViewportSize({ width: 820, height: 1180 });
   await shot('person-tablet');
 } finally {

@@ -23,6 +23,9 @@ export interface TestApi {
     path: string,
     options?: { body?: unknown; key?: string | null; headers?: Record<string, string> },
   ): Promise<Call>;
+  /** `call` as the admin key that must succeed: the JSON body, or an error saying what came back. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read JSON answers of many shapes
+  ok(method: string, path: string, body?: unknown): Promise<any>;
   close(): Promise<void>;
 }
 
@@ -34,12 +37,17 @@ export async function testApi(): Promise<TestApi> {
   const keyFor = async (role: Role) =>
     (await ws.run((ctx) => createApiKey(ctx, { name: `test ${role}`, role }))).key;
   const key = await keyFor('admin');
-  return {
+  const api: TestApi = {
     db,
     app,
     ws,
     key,
     keyFor,
+    async ok(method, path, body) {
+      const res = await api.call(method, path, body === undefined ? {} : { body });
+      if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    },
     async call(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       const auth = options.key === undefined ? key : options.key;
@@ -61,4 +69,5 @@ export async function testApi(): Promise<TestApi> {
     },
     close: () => db.close(),
   };
+  return api;
 }

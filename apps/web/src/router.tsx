@@ -9,6 +9,7 @@ import {
 } from '@tanstack/react-router';
 import { CompanyList } from './features/companies/CompanyList';
 import { CompanyShow } from './features/companies/CompanyShow';
+import { OrderShow } from './features/orders/OrderShow';
 import { PeopleList } from './features/people/PeopleList';
 import { PersonShow } from './features/people/PersonShow';
 import { Inbox } from './features/tasks/Inbox';
@@ -63,6 +64,7 @@ const company = createRoute({
   component: CompanyShow,
 });
 const person = createRoute({ getParentRoute: () => root, path: '/people/$personId', component: PersonShow });
+const order = createRoute({ getParentRoute: () => root, path: '/orders/$orderId', component: OrderShow });
 const imports = createRoute({
   getParentRoute: () => root,
   path: '/imports',
@@ -80,7 +82,18 @@ const admin = createRoute({
 });
 
 export const router = createRouter({
-  routeTree: root.addChildren([home, people, person, companies, company, inbox, imports, duplicates, admin]),
+  routeTree: root.addChildren([
+    home,
+    people,
+    person,
+    companies,
+    company,
+    order,
+    inbox,
+    imports,
+    duplicates,
+    admin,
+  ]),
 });
 
 declare module '@tanstack/react-router' {

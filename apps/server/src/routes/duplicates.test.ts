@@ -7,11 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function ok(method: string, path: string, body?: unknown) {
-  const res = await api.call(method, path, body === undefined ? {} : { body });
-  if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+const ok = (method: string, path: string, body?: unknown) => api.ok(method, path, body);
 
 describe('duplicates and merge', () => {
   it('suggests people who share a mailbox, a phone or a name at one company', async () => {

@@ -7,11 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function ok(method: string, path: string, body?: unknown) {
-  const res = await api.call(method, path, body === undefined ? {} : { body });
-  if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+const ok = (method: string, path: string, body?: unknown) => api.ok(method, path, body);
 
 describe('companies, memberships, custom fields', () => {
   it('creates a company with a normalised domain and typed custom fields, and lists it with filters', async () => {

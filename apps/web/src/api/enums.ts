@@ -7,6 +7,7 @@ export const ENTITIES = ["person","company"] as const;
 export const FIELD_TYPES = ["text","number","date","boolean","select","multi_select"] as const;
 export const FUNCTIONS = ["engineering","marketing","operations","maintenance","service","purchasing","quality","other"] as const;
 export const LEVELS = ["executive","functional_lead","end_user"] as const;
+export const ORDER_STATUSES = ["pending","paid","fulfilled","cancelled","refunded"] as const;
 export const RELATIONSHIP_TYPES = ["customer","prospect","supplier","partner","distributor","employee","community"] as const;
 export const ROLES = ["admin","manager","agent","viewer"] as const;
 export const WEBHOOK_EVENTS = ["person.created","person.updated","person.merged","order.created","interaction.logged"] as const;

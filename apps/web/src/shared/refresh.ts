@@ -1,16 +1,23 @@
 import { useQueryClient } from '@tanstack/react-query';
 
-/** Everything shown on a person's or a company's page (and the lists), refreshed after a change there. */
-export function useRefreshRecord(id: string) {
+/**
+ * Everything shown on a person's, a company's or an order's page (and the lists), refreshed after
+ * a change there; more ids (an order's customer) refresh their pages too.
+ */
+export function useRefreshRecord(...ids: (string | null | undefined)[]) {
   const client = useQueryClient();
+  const records = ids.filter((id): id is string => !!id);
   return () =>
     Promise.all(
       [
-        ['person', id],
-        ['company', id],
-        ['timeline', id],
-        ['notes', id],
-        ['tasks', id],
+        ...records.flatMap((id) => [
+          ['person', id],
+          ['company', id],
+          ['order', id],
+          ['timeline', id],
+          ['notes', id],
+          ['tasks', id],
+        ]),
         ['people'],
         ['companies'],
         ['inbox'],

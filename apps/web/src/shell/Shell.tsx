@@ -43,7 +43,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
             <Select
               aria-label="Workspace"
               size="xs"
-              w={200}
+              w={{ base: 140, sm: 200 }}
               allowDeselect={false}
               data={me.workspaces.map((w) => ({ value: w.id, label: w.name }))}
               value={me.workspaceId}

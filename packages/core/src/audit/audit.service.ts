@@ -31,3 +31,14 @@ export async function listAuditLog(ctx: Ctx, input: AuditQuery): Promise<Page<Au
     }),
   );
 }
+
+/** One record's history, oldest first (at most `limit` entries, the latest ones): for its own page. */
+export async function historyOf(
+  ctx: Ctx,
+  entity: string,
+  entityId: string,
+  limit = 100,
+): Promise<AuditEntry[]> {
+  const page = await listAuditLog(ctx, { entity, entityId, limit });
+  return page.data.reverse();
+}

@@ -15,33 +15,25 @@ export async function insertOrder(
   if (lines.length) await ctx.db.insertInto('order_lines').values(lines).execute();
 }
 
-export function findOrders(ctx: Ctx, ids: string[]): Promise<OrderRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return ctx.db.selectFrom('orders').selectAll().where('id', 'in', ids).execute();
-}
+/** An order as the API shows it: its row, its lines (in line order) and its customer's names. */
+export type OrderFull = OrderRow & {
+  lines: LineRow[];
+  person_name: string | null;
+  company_name: string | null;
+};
 
-/** Orders by id with their lines (as `lines`, in line order): one query for a page of orders. */
-export async function findOrdersWithLines(
-  ctx: Ctx,
-  ids: string[],
-): Promise<(OrderRow & { lines: LineRow[] })[]> {
+/** Orders by id with their lines and their customer's names: one query for a page of orders. */
+export async function findOrdersWithLines(ctx: Ctx, ids: string[]): Promise<OrderFull[]> {
   if (ids.length === 0) return [];
-  const result = await sql<OrderRow & { lines: LineRow[] }>`
-    select o.*, coalesce((select jsonb_agg(to_jsonb(l) order by l.line_no) from order_lines l
-        where l.workspace_id = o.workspace_id and l.order_id = o.id), '[]') as lines
+  const result = await sql<OrderFull>`
+    select o.*,
+      coalesce((select jsonb_agg(to_jsonb(l) order by l.line_no) from order_lines l
+        where l.workspace_id = o.workspace_id and l.order_id = o.id), '[]') as lines,
+      (select rapport_display_name(p.first_name, p.last_name, p.email) from people p
+        where p.workspace_id = o.workspace_id and p.id = o.person_id) as person_name,
+      (select c.name from companies c where c.workspace_id = o.workspace_id and c.id = o.company_id) as company_name
     from orders o where o.id = any(${ids}::text[])`.execute(ctx.db);
   return result.rows;
-}
-
-export function linesOf(ctx: Ctx, orderIds: string[]): Promise<LineRow[]> {
-  if (orderIds.length === 0) return Promise.resolve([]);
-  return ctx.db
-    .selectFrom('order_lines')
-    .selectAll()
-    .where('order_id', 'in', orderIds)
-    .orderBy('order_id')
-    .orderBy('line_no')
-    .execute();
 }
 
 export function updateOrder(

@@ -76,7 +76,9 @@ export const order = z
     id: z.string(),
     externalId: z.string().nullable(),
     personId: z.string().nullable(),
+    personName: z.string().nullable().describe("The customer's name (when the order has a person)."),
     companyId: z.string().nullable(),
+    companyName: z.string().nullable().describe("The customer company's name (when it has one)."),
     status: z.enum(ORDER_STATUSES),
     orderedAt: isoDateTime,
     currency: z.string(),
@@ -91,6 +93,21 @@ export const order = z
     updatedAt: isoDateTime,
   })
   .meta({ id: 'Order' });
+
+export const orderStatusChange = z.object({
+  at: isoDateTime,
+  from: z.enum(ORDER_STATUSES).nullable().describe('null: the status the order was recorded with.'),
+  to: z.enum(ORDER_STATUSES),
+  actor: z.string().nullable().describe('Who: usr_…, key_… or system; null when not recorded.'),
+});
+
+export const orderDetail = order
+  .extend({
+    statusHistory: z
+      .array(orderStatusChange)
+      .describe('From the audit log, oldest first: recorded, then every status change (paid, refunded, …).'),
+  })
+  .meta({ id: 'OrderDetail' });
 
 export const ORDER_SORTS = {
   orderedAt: 'ordered_at',
@@ -130,5 +147,7 @@ export const orderTotalsSchema = z
 export type OrderCreate = z.input<typeof orderCreate>;
 export type OrderUpdate = z.input<typeof orderUpdate>;
 export type Order = z.infer<typeof order>;
+export type OrderDetail = z.infer<typeof orderDetail>;
+export type OrderStatusChange = z.infer<typeof orderStatusChange>;
 export type OrdersQuery = z.input<typeof ordersQuery>;
 export type OrderTotals = z.infer<typeof orderTotalsSchema>;

@@ -1,5 +1,6 @@
 import type { OrderLinesTable, OrdersTable } from '@rapport/db';
 import type { Insertable, Updateable } from 'kysely';
+import { historyOf } from '../audit/audit.service.ts';
 import { requireCompany } from '../companies/companies.service.ts';
 import { requirePerson } from '../people/people.service.ts';
 import { productsById, productsBySku } from '../products/products.service.ts';
@@ -9,11 +10,13 @@ import { newId } from '../shared/ids.ts';
 import { decodeCursor, type Page, parseSort, toPage } from '../shared/paging.ts';
 import { parseInput } from '../shared/validate.ts';
 import { emitEvent } from '../webhooks/webhooks.service.ts';
+import { statusHistory } from './orders.history.ts';
 import * as repo from './orders.repo.ts';
 import {
   ORDER_SORTS,
   type Order,
   type OrderCreate,
+  type OrderDetail,
   type OrdersQuery,
   type OrderTotals,
   type OrderUpdate,
@@ -22,12 +25,14 @@ import {
   orderUpdate,
 } from './orders.schema.ts';
 
-function present(row: repo.OrderRow, lines: repo.LineRow[]): Order {
+function present(row: repo.OrderFull): Order {
   return {
     id: row.id,
     externalId: row.external_id,
     personId: row.person_id,
+    personName: row.person_name,
     companyId: row.company_id,
+    companyName: row.company_name,
     status: row.status,
     orderedAt: row.ordered_at.toISOString(),
     currency: row.currency,
@@ -37,7 +42,7 @@ function present(row: repo.OrderRow, lines: repo.LineRow[]): Order {
     shippingMinor: row.shipping_minor,
     totalMinor: row.total_minor,
     channel: row.channel,
-    lines: lines.map((line) => ({
+    lines: row.lines.map((line) => ({
       lineNo: line.line_no,
       productId: line.product_id,
       sku: line.sku,
@@ -52,14 +57,12 @@ function present(row: repo.OrderRow, lines: repo.LineRow[]): Order {
   };
 }
 
-async function withLines(ctx: Ctx, rows: repo.OrderRow[]): Promise<Order[]> {
-  const lines = await repo.linesOf(
+/** Rows (in their order) as the API shows them: with lines and the customer's names. */
+async function presentRows(ctx: Ctx, rows: repo.OrderRow[]): Promise<Order[]> {
+  return getOrders(
     ctx,
     rows.map((row) => row.id),
   );
-  const byOrder = new Map<string, repo.LineRow[]>();
-  for (const line of lines) byOrder.set(line.order_id, [...(byOrder.get(line.order_id) ?? []), line]);
-  return rows.map((row) => present(row, byOrder.get(row.id) ?? []));
 }
 
 type LineInput = ReturnType<typeof orderCreate.parse>['lines'][number];
@@ -159,28 +162,31 @@ export async function createOrder(ctx: Ctx, input: OrderCreate): Promise<Order> 
 }
 
 export async function getOrder(ctx: Ctx, id: string): Promise<Order> {
-  const [row] = await repo.findOrders(ctx, [id]);
-  if (!row) throw notFound('order', id);
-  return (await withLines(ctx, [row]))[0]!;
+  const [found] = await getOrders(ctx, [id]);
+  if (!found) throw notFound('order', id);
+  return found;
+}
+
+/** An order for its own page: with how its status went (recorded, paid, refunded, …). */
+export async function getOrderDetail(ctx: Ctx, id: string): Promise<OrderDetail> {
+  const found = await getOrder(ctx, id);
+  return { ...found, statusHistory: statusHistory(found, await historyOf(ctx, 'orders', id)) };
 }
 
 export async function getOrders(ctx: Ctx, ids: string[]): Promise<Order[]> {
   const rows = await repo.findOrdersWithLines(ctx, ids);
-  const byId = new Map(rows.map((row) => [row.id, present(row, row.lines)]));
+  const byId = new Map(rows.map((row) => [row.id, present(row)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export async function updateOrder(ctx: Ctx, id: string, input: OrderUpdate): Promise<Order> {
+export async function updateOrder(ctx: Ctx, id: string, input: OrderUpdate): Promise<OrderDetail> {
   const patch = parseInput(orderUpdate, input);
   const set: Updateable<OrdersTable> = {};
   if (patch.externalId !== undefined) set.external_id = patch.externalId;
   if (patch.status !== undefined) set.status = patch.status;
   if (patch.channel !== undefined) set.channel = patch.channel;
-  const row = Object.keys(set).length
-    ? await repo.updateOrder(ctx, id, set)
-    : (await repo.findOrders(ctx, [id]))[0];
-  if (!row) throw notFound('order', id);
-  return (await withLines(ctx, [row]))[0]!;
+  if (Object.keys(set).length && !(await repo.updateOrder(ctx, id, set))) throw notFound('order', id);
+  return getOrderDetail(ctx, id);
 }
 
 export async function listOrders(ctx: Ctx, input: OrdersQuery): Promise<Page<Order>> {
@@ -196,7 +202,7 @@ export async function listOrders(ctx: Ctx, input: OrdersQuery): Promise<Page<Ord
     (row) => row.id,
     (row) => row,
   );
-  return { data: await withLines(ctx, page.data), nextCursor: page.nextCursor };
+  return { data: await presentRows(ctx, page.data), nextCursor: page.nextCursor };
 }
 
 /** What a person or company bought: counts and totals per currency, first and last order. */
@@ -232,14 +238,13 @@ export function moveOrdersOfCompany(ctx: Ctx, fromId: string, toId: string) {
 export async function findOrdersByReference(ctx: Ctx, text: string, limit = 5): Promise<Order[]> {
   const reference = text.trim();
   if (!reference) return [];
-  const byId = reference.startsWith('ord_') ? await repo.findOrders(ctx, [reference]) : [];
-  const rows = byId.length ? byId : await repo.ordersByReference(ctx, reference, limit);
-  return withLines(ctx, rows);
+  const byId = reference.startsWith('ord_') ? await getOrders(ctx, [reference]) : [];
+  return byId.length ? byId : presentRows(ctx, await repo.ordersByReference(ctx, reference, limit));
 }
 
 export { importOrders, type OrderImportRow } from './orders.import.ts';
 
 /** For exports: a page of orders (by id) with their lines. */
 export async function ordersPage(ctx: Ctx, afterId: string | null, limit: number): Promise<Order[]> {
-  return withLines(ctx, await repo.ordersAfter(ctx, afterId, limit));
+  return presentRows(ctx, await repo.ordersAfter(ctx, afterId, limit));
 }

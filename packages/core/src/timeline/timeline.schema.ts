@@ -19,6 +19,7 @@ export const timelineQuery = z
   .strictObject({
     kind: oneOrMany(z.enum(TIMELINE_KINDS)).optional().describe('Only these kinds of entries.'),
     channel: oneOrMany(z.enum(CHANNELS)).optional().describe('Only interactions on these channels.'),
+    until: isoDateTime.optional().describe('Only entries at or before this time (e.g. around an order).'),
     ...pageInput,
   })
   .meta({ id: 'TimelineQuery' });

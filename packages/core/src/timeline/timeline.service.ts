@@ -15,7 +15,12 @@ function filterOf(input: TimelineQuery): repo.TimelineFilter {
     kinds: new Set(query.kind ?? TIMELINE_KINDS),
     channels: query.channel ?? null,
     limit: query.limit,
-    cursor: query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null,
+    // `until` is a first cursor: every id sorts before '~' (prefix_ + lowercase ULID).
+    cursor: query.cursor
+      ? (decodeCursor(query.cursor, 2) as [string, string])
+      : query.until
+        ? [query.until, '~']
+        : null,
   };
 }
 

@@ -25,7 +25,7 @@ export function ConfirmButton({
         <Stack>
           <Text>{question}</Text>
           <Group justify="end">
-            <Button variant="default" onClick={close}>
+            <Button variant="default" onClick={close} data-autofocus>
               Cancel
             </Button>
             <Button color="red" loading={loading} onClick={() => onConfirm(close)}>

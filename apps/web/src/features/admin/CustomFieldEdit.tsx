@@ -9,7 +9,13 @@ import { FormAlert } from './FormAlert';
 type Field = Schemas['CustomField'];
 
 /** Changes a field's label, options or requiredness (its key and type stay). */
-export function CustomFieldEdit({ field, onClose }: { field: Field; onClose: () => void }) {
+export function CustomFieldEdit(props: {
+  field: Field;
+  opened: boolean;
+  onClose: () => void;
+  onExited: () => void;
+}) {
+  const { field, opened, onClose, onExited } = props;
   const [draft, setDraft] = useState({
     label: field.label,
     options: field.options,
@@ -23,12 +29,13 @@ export function CustomFieldEdit({ field, onClose }: { field: Field; onClose: () 
     update.mutate({ id: field.id, body }, { onSuccess: onClose });
   };
   return (
-    <Modal opened onClose={onClose} title={`Edit ${field.label}`}>
+    <Modal opened={opened} onClose={onClose} onExitTransitionEnd={onExited} title={`Edit ${field.label}`}>
       <form onSubmit={submit} noValidate>
         <Stack gap="xs">
           <FormAlert error={update.error} fields={['label', 'options', 'required']} />
           <TextInput
             label="Label"
+            data-autofocus
             value={draft.label}
             onChange={(e) => setDraft({ ...draft, label: e.currentTarget.value })}
             error={errors.label}

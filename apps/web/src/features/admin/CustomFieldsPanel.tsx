@@ -1,6 +1,6 @@
 import { Badge, Button, Card, Code, Group, Stack, Table } from '@mantine/core';
-import { useState } from 'react';
 import type { Schemas } from '../../api/client';
+import { useItemDialog } from '../../shared/dialog';
 import { useCustomFields, useDeleteCustomField } from './admin';
 import { ConfirmButton } from './ConfirmButton';
 import { CustomFieldCreate, typeLabel } from './CustomFieldCreate';
@@ -11,7 +11,7 @@ import { PanelStatus } from './PanelStatus';
 export function CustomFieldsPanel() {
   const fields = useCustomFields();
   const remove = useDeleteCustomField();
-  const [editing, setEditing] = useState<Schemas['CustomField'] | null>(null);
+  const editing = useItemDialog<Schemas['CustomField']>();
   const failed = fields.error ?? remove.error;
   return (
     <Stack>
@@ -50,7 +50,7 @@ export function CustomFieldsPanel() {
                       size="xs"
                       variant="subtle"
                       aria-label={`Edit ${f.label}`}
-                      onClick={() => setEditing(f)}
+                      onClick={(event) => editing.open(f, event)}
                     >
                       Edit
                     </Button>
@@ -68,7 +68,15 @@ export function CustomFieldsPanel() {
           </Table.Tbody>
         </Table>
       )}
-      {editing && <CustomFieldEdit field={editing} onClose={() => setEditing(null)} />}
+      {editing.item && (
+        <CustomFieldEdit
+          key={editing.item.id}
+          field={editing.item}
+          opened={editing.opened}
+          onClose={editing.close}
+          onExited={editing.exited}
+        />
+      )}
       <Card withBorder>
         <CustomFieldCreate />
       </Card>

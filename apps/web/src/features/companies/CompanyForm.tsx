@@ -39,6 +39,8 @@ export function CompanyForm(props: {
   const text = (key: 'name' | 'domain' | 'industry', name: string) => (
     <TextInput
       label={name}
+      // The dialog opens with the focus in its first field.
+      data-autofocus={key === 'name' || undefined}
       value={draft[key]}
       onChange={(e) => set(key, e.currentTarget.value)}
       error={errors[key]}

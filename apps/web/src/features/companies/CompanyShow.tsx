@@ -8,7 +8,7 @@ import { canWrite, useMe } from '../../session/session';
 import { label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
 import { Notes } from '../notes/Notes';
-import { OrderTotalsCard } from '../orders/OrderTotalsCard';
+import { OrdersCard } from '../orders/OrdersCard';
 import { Tasks } from '../tasks/Tasks';
 import { Timeline } from '../timeline/Timeline';
 import { useUserNames } from '../users/users';
@@ -65,7 +65,7 @@ export function CompanyShow() {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>
             <CompanyPeople people={c.people} />
-            <OrderTotalsCard totals={c.orderTotals} />
+            <OrdersCard about={{ companyId: c.id }} totals={c.orderTotals} />
             {c.description && (
               <Card withBorder>
                 <Text size="sm">{c.description}</Text>

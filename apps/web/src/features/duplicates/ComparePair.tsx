@@ -11,14 +11,19 @@ import { type Kind, type Merged, type Pair, useDismiss, useMerge, useRecord } fr
 export function ComparePair({
   kind,
   pair,
+  opened,
   writable,
   onClose,
+  onExited,
   onMerged,
 }: {
   kind: Kind;
   pair: Pair;
+  opened: boolean;
   writable: boolean;
   onClose: () => void;
+  /** Closed and faded out: the focus is back on the button that opened it. */
+  onExited: () => void;
   onMerged: (survivor: Merged) => void;
 }) {
   const first = useRecord(kind, pair.first.id);
@@ -31,7 +36,13 @@ export function ComparePair({
   const failed = first.error ?? second.error ?? merge.error ?? dismiss.error;
   const rows = first.data && second.data ? compareRows(first.data, second.data, names) : null;
   return (
-    <Modal opened onClose={onClose} title={`Compare ${pair.first.name} and ${pair.second.name}`} size="xl">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      onExitTransitionEnd={onExited}
+      title={`Compare ${pair.first.name} and ${pair.second.name}`}
+      size="xl"
+    >
       <Stack>
         {failed && (
           <Alert color="red" role="alert">
@@ -55,7 +66,7 @@ export function ComparePair({
                     <Group gap={6} wrap="nowrap">
                       {row.label}
                       {differs(row) && (
-                        <Badge size="xs" color="yellow" variant="filled">
+                        <Badge size="xs" color="yellow" variant="filled" autoContrast>
                           differs
                         </Badge>
                       )}
@@ -77,7 +88,7 @@ export function ComparePair({
               onChange={(value) => setKeep(value as '1' | '2')}
             >
               <Group mt="xs">
-                <Radio value="1" label="Keep record 1" />
+                <Radio value="1" label="Keep record 1" data-autofocus />
                 <Radio value="2" label="Keep record 2" />
               </Group>
             </Radio.Group>

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Loader, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useState } from 'react';
+import { useItemDialog } from '../../shared/dialog';
 import { ComparePair } from './ComparePair';
 import { type Kind, type Merged, type Pair, REASONS, useDuplicates } from './duplicates';
 
@@ -30,7 +30,7 @@ export function DuplicateList({
   onMerged: (survivor: Merged) => void;
 }) {
   const pairs = useDuplicates(kind);
-  const [open, setOpen] = useState<Pair | null>(null);
+  const compare = useItemDialog<Pair>();
   if (pairs.isPending) return <Loader aria-label="Loading" />;
   if (pairs.error) {
     return (
@@ -76,7 +76,7 @@ export function DuplicateList({
                   size="xs"
                   variant="light"
                   aria-label={`Compare ${pair.first.name} and ${pair.second.name}`}
-                  onClick={() => setOpen(pair)}
+                  onClick={(event) => compare.open(pair, event)}
                 >
                   Compare
                 </Button>
@@ -85,14 +85,17 @@ export function DuplicateList({
           ))}
         </Table.Tbody>
       </Table>
-      {open && (
+      {compare.item && (
         <ComparePair
+          key={`${compare.item.first.id}-${compare.item.second.id}`}
           kind={kind}
-          pair={open}
+          pair={compare.item}
+          opened={compare.opened}
           writable={writable}
-          onClose={() => setOpen(null)}
+          onClose={compare.close}
+          onExited={compare.exited}
           onMerged={(survivor) => {
-            setOpen(null);
+            compare.close();
             onMerged(survivor);
           }}
         />

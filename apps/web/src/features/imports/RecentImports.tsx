@@ -62,7 +62,7 @@ export function RecentImports() {
                         download
                         aria-label={`Error CSV of ${run.fileName ?? label(run.kind)}, ${formatDateTime(run.createdAt)}`}
                       >
-                        errors.csv
+                        Error CSV
                       </Anchor>
                     )}
                   </Table.Td>

@@ -58,6 +58,7 @@ export function LogInteraction(props: { about: About; opened: boolean; onClose: 
           <Group grow>
             <Select
               label="Channel"
+              data-autofocus
               allowDeselect={false}
               data={CHANNELS.map((c) => ({ value: c, label: label(c) }))}
               value={draft.channel}

@@ -6,15 +6,19 @@ import { type About, aboutId } from '../../shared/about';
 import { formatDateTime } from '../../shared/format';
 import { useRefreshRecord } from '../../shared/refresh';
 
-/** Notes about a person or a company, newest first, and a box to add one. */
-export function Notes({ about, writable }: { about: About; writable: boolean }) {
-  const id = aboutId(about);
+/** An order's notes also belong to its customer: they show on the customer's timeline too. */
+type NoteAbout = About | { orderId: string; personId: string | null; companyId: string | null };
+
+/** Notes about a person, a company or an order, newest first, and a box to add one. */
+export function Notes({ about, writable }: { about: NoteAbout; writable: boolean }) {
+  const id = 'orderId' in about ? about.orderId : aboutId(about);
+  const filter = 'orderId' in about ? { orderId: about.orderId } : about;
   const notes = useQuery({
     queryKey: ['notes', id],
-    queryFn: () => call(api.GET('/api/v1/notes', { params: { query: { ...about, limit: 5 } } })),
+    queryFn: () => call(api.GET('/api/v1/notes', { params: { query: { ...filter, limit: 5 } } })),
   });
   const [body, setBody] = useState('');
-  const refresh = useRefreshRecord(id);
+  const refresh = useRefreshRecord(id, ...('orderId' in about ? [about.personId, about.companyId] : []));
   const add = useMutation({
     mutationFn: () => call(api.POST('/api/v1/notes', { body: { body, ...about } })),
     onSuccess: async () => {

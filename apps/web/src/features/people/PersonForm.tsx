@@ -50,6 +50,8 @@ export function PersonForm({
   const text = (key: 'firstName' | 'lastName' | 'email' | 'phone' | 'title', name: string) => (
     <TextInput
       label={name}
+      // The dialog opens with the focus in its first field.
+      data-autofocus={key === 'firstName' || undefined}
       value={draft[key]}
       onChange={(e) => set(key, e.currentTarget.value)}
       error={errors[key]}

@@ -6,7 +6,7 @@ import { canWrite, useMe } from '../../session/session';
 import { formatDate, label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
 import { Notes } from '../notes/Notes';
-import { OrderTotalsCard } from '../orders/OrderTotalsCard';
+import { OrdersCard } from '../orders/OrdersCard';
 import { Tasks } from '../tasks/Tasks';
 import { Timeline } from '../timeline/Timeline';
 import { useUserNames } from '../users/users';
@@ -83,7 +83,7 @@ export function PersonShow() {
                 </Text>
               ))}
             </Card>
-            <OrderTotalsCard totals={p.orderTotals} />
+            <OrdersCard about={{ personId: p.id }} totals={p.orderTotals} />
             <Tasks about={{ personId: p.id }} writable={writable} />
             <Notes about={{ personId: p.id }} writable={writable} />
           </Stack>

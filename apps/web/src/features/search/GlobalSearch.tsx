@@ -7,11 +7,9 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { formatDate, formatMoney } from '../../shared/format';
+import { orderNumber, statusLabel } from '../orders/order';
 
-/**
- * Ctrl/Cmd+K anywhere: one box that jumps to a person, a company or an order (an order opens
- * its customer's page, where it sits on the timeline).
- */
+/** Ctrl/Cmd+K anywhere: one box that jumps to a person, a company or an order's page. */
 export function GlobalSearch() {
   const [query, setQuery] = useState('');
   const [q] = useDebouncedValue(query.trim(), 150);
@@ -26,7 +24,16 @@ export function GlobalSearch() {
   const total = found ? found.people.length + found.companies.length + found.orders.length : 0;
   return (
     <>
-      <Button variant="default" size="xs" onClick={spotlight.open} rightSection={<Kbd size="xs">Ctrl K</Kbd>}>
+      <Button
+        variant="default"
+        size="xs"
+        onClick={spotlight.open}
+        rightSection={
+          <Kbd size="xs" visibleFrom="sm">
+            Ctrl K
+          </Kbd>
+        }
+      >
         Search
       </Button>
       <Spotlight.Root
@@ -67,14 +74,16 @@ export function GlobalSearch() {
               {found.orders.map((o) => (
                 <Spotlight.Action
                   key={o.id}
-                  label={`Order ${o.externalId ?? o.id}`}
-                  description={`${formatDate(o.orderedAt)} · ${formatMoney(o.totalMinor, o.currency)} · ${o.status}`}
-                  onClick={() =>
-                    o.personId
-                      ? navigate({ to: '/people/$personId', params: { personId: o.personId } })
-                      : o.companyId &&
-                        navigate({ to: '/companies/$companyId', params: { companyId: o.companyId } })
-                  }
+                  label={`Order ${orderNumber(o)}`}
+                  description={[
+                    o.personName ?? o.companyName,
+                    formatDate(o.orderedAt),
+                    formatMoney(o.totalMinor, o.currency),
+                    statusLabel(o.status),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                  onClick={() => navigate({ to: '/orders/$orderId', params: { orderId: o.id } })}
                 />
               ))}
             </Spotlight.ActionsGroup>

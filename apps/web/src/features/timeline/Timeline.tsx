@@ -1,4 +1,4 @@
-import { Button, Card, Center, Group, Loader, MultiSelect, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Center, Group, Loader, MultiSelect, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -7,7 +7,7 @@ import { CHANNELS } from '../../api/enums';
 import { type About, aboutId } from '../../shared/about';
 import { label } from '../../shared/format';
 import { LogInteraction } from '../interactions/LogInteraction';
-import { TimelineItem } from './TimelineItem';
+import { TimelineEntries } from './TimelineItem';
 
 type Channel = (typeof CHANNELS)[number];
 
@@ -60,16 +60,7 @@ export function Timeline({ about, writable }: { about: About; writable: boolean 
           {writable && <Button onClick={log.open}>Log interaction</Button>}
         </Group>
       </Group>
-      {query.error && (
-        <Text c="red" role="alert">
-          {query.error.message}
-        </Text>
-      )}
-      <Stack gap="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {entries.map((entry) => (
-          <TimelineItem key={entry.id} entry={entry} />
-        ))}
-      </Stack>
+      <TimelineEntries entries={entries} error={query.error} />
       {!query.isPending && entries.length === 0 && <Text c="dimmed">Nothing yet.</Text>}
       <div ref={end} />
       {(query.isPending || isFetchingNextPage) && (

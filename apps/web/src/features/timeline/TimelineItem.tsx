@@ -1,15 +1,48 @@
-import { Badge, Group, Paper, Text } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { Schemas } from '../../api/client';
 import { formatDateTime, formatMoney, label } from '../../shared/format';
+import { AnchorLink } from '../../shared/links';
+import { orderNumber } from '../orders/order';
 
 type Entry = Schemas['TimelineEntry'];
 
 const KIND_COLOR = { interaction: 'indigo', order: 'teal', note: 'grape' } as const;
 
-/** One entry: an interaction (with who took part), an order (with its lines) or a note. */
-export function TimelineItem({ entry }: { entry: Entry }) {
+/**
+ * Entries newest first, after the message of a failed load; `currentId` marks the entry of the
+ * page they are shown on.
+ */
+export function TimelineEntries(props: { entries: Entry[]; error: Error | null; currentId?: string }) {
   return (
-    <Paper component="li" withBorder p="sm" radius="sm">
+    <>
+      {props.error && (
+        <Text c="red" role="alert">
+          {props.error.message}
+        </Text>
+      )}
+      <Stack gap="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {props.entries.map((entry) => (
+          <TimelineItem key={entry.id} entry={entry} current={entry.id === props.currentId} />
+        ))}
+      </Stack>
+    </>
+  );
+}
+
+/**
+ * One entry: an interaction (with who took part), an order (with its lines, a link to its page)
+ * or a note. `current` marks the entry of the page it is shown on (an order around itself).
+ */
+export function TimelineItem({ entry, current = false }: { entry: Entry; current?: boolean }) {
+  return (
+    <Paper
+      component="li"
+      withBorder
+      p="sm"
+      radius="sm"
+      aria-current={current || undefined}
+      bd={current ? '2px solid var(--mantine-color-teal-8)' : undefined}
+    >
       <Group justify="space-between" gap="xs" wrap="nowrap" align="start">
         <Group gap={6}>
           <Badge color={KIND_COLOR[entry.kind]} variant="light">
@@ -29,8 +62,14 @@ export function TimelineItem({ entry }: { entry: Entry }) {
       {entry.kind === 'order' && (
         <>
           <Text size="sm" fw={600} mt={4}>
-            Order {entry.order.externalId ?? entry.order.id} · {label(entry.order.status)} ·{' '}
-            {formatMoney(entry.order.totalMinor, entry.order.currency)}
+            {current ? (
+              `This order (${orderNumber(entry.order)})`
+            ) : (
+              <AnchorLink to="/orders/$orderId" params={{ orderId: entry.order.id }}>
+                Order {orderNumber(entry.order)}
+              </AnchorLink>
+            )}{' '}
+            · {label(entry.order.status)} · {formatMoney(entry.order.totalMinor, entry.order.currency)}
           </Text>
           <Text size="sm" c="dimmed">
             {entry.order.lines.map((l) => `${l.quantity} × ${l.name}`).join(', ')}
