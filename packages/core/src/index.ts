@@ -41,6 +41,7 @@ export * from './shared/errors.ts';
 export * from './shared/fields.ts';
 export * from './shared/ids.ts';
 export * from './shared/paging.ts';
+export * from './shared/selection.ts';
 export * from './shared/validate.ts';
 export * from './tasks/tasks.schema.ts';
 export * from './tasks/tasks.service.ts';

@@ -70,24 +70,22 @@ export interface CompaniesFilter {
   updatedSince?: string | undefined;
   custom?: CustomMatch | undefined;
   includeMerged?: boolean | undefined;
+  ids?: string[] | undefined;
 }
 
-export function listCompanies(
-  ctx: Ctx,
-  filter: CompaniesFilter,
-  sort: { column: string; direction: Direction },
-  limit: number,
-  cursor: unknown[] | null,
-): Promise<CompanyRow[]> {
-  let query = ctx.db.selectFrom('companies').select(COLUMNS);
+/** The companies a list's filters match (live ones unless includeMerged), to select from or count. */
+export function matchingCompanies(ctx: Ctx, filter: CompaniesFilter) {
+  let query = ctx.db.selectFrom('companies');
   if (!filter.includeMerged) query = query.where('merged_into_id', 'is', null);
+  if (filter.ids) query = query.where(sql<boolean>`id = any(${sql.val(filter.ids)}::text[])`);
   if (filter.q !== undefined) {
     const tsquery = prefixQuery(filter.q);
-    if (tsquery === null) return Promise.resolve([]);
     query = query.where(
       'id',
       'in',
-      sql<string>`(select rapport_companies_matching(to_tsquery('simple', ${tsquery})))`,
+      tsquery === null
+        ? sql<string>`(select null::text where false)`
+        : sql<string>`(select rapport_companies_matching(to_tsquery('simple', ${tsquery})))`,
     );
   }
   if (filter.domain) query = query.where('domain', '=', normalizeDomain(filter.domain));
@@ -104,6 +102,17 @@ export function listCompanies(
   if (filter.tag?.length) query = query.where(sql<boolean>`tags @> ${sql.val(filter.tag)}::text[]`);
   for (const condition of customMatchSql(filter.custom)) query = query.where(condition);
   if (filter.updatedSince) query = query.where('updated_at', '>=', new Date(filter.updatedSince));
+  return query;
+}
+
+export function listCompanies(
+  ctx: Ctx,
+  filter: CompaniesFilter,
+  sort: { column: string; direction: Direction },
+  limit: number,
+  cursor: unknown[] | null,
+): Promise<CompanyRow[]> {
+  let query = matchingCompanies(ctx, filter).select(COLUMNS);
   if (cursor) query = query.where(afterCursor(sort.column, sort.direction, cursor));
   return query
     .orderBy(sql.ref(sort.column), sort.direction)
@@ -130,9 +139,14 @@ export function liveCompaniesBy(
   ).execute();
 }
 
-/** A page of live companies by id, for exports. */
-export function companiesAfter(ctx: Ctx, afterId: string | null, limit: number): Promise<CompanyRow[]> {
-  let query = ctx.db.selectFrom('companies').select(COLUMNS).where('merged_into_id', 'is', null);
+/** A page by id of the live companies a filter matches (all by default), for exports. */
+export function companiesAfter(
+  ctx: Ctx,
+  afterId: string | null,
+  limit: number,
+  filter: CompaniesFilter = {},
+): Promise<CompanyRow[]> {
+  let query = matchingCompanies(ctx, { ...filter, includeMerged: false }).select(COLUMNS);
   if (afterId) query = query.where('id', '>', afterId);
   return query.orderBy('id').limit(limit).execute();
 }

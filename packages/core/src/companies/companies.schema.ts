@@ -13,6 +13,7 @@ import {
   text,
 } from '../shared/fields.ts';
 import { pageInput } from '../shared/paging.ts';
+import { bulkAction, MAX_BULK_MATCHES, MAX_SELECTED_IDS, selectionInput } from '../shared/selection.ts';
 
 const fields = {
   externalId: text(200).min(1).nullable().describe('Your id for this company in another system; unique.'),
@@ -119,3 +120,18 @@ export type CompanyUpdate = z.input<typeof companyUpdate>;
 export type Company = z.infer<typeof company>;
 export type CompanyDetail = z.infer<typeof companyDetail>;
 export type CompaniesQuery = z.input<typeof companiesQuery>;
+
+/** The list's filters without sort and paging: what a selection ("all matching") or a count takes. */
+export const companiesFilter = companiesQuery
+  .omit({ sort: true, cursor: true, limit: true, includeMerged: true })
+  .meta({ id: 'CompaniesFilter' });
+
+export const companiesBulk = selectionInput(
+  companiesFilter,
+  { action: bulkAction },
+  'CompaniesBulk',
+  `One change to many companies: the ticked ids (up to ${MAX_SELECTED_IDS}) or all companies a filter matches (up to ${MAX_BULK_MATCHES.toLocaleString('en')}).`,
+);
+
+export type CompaniesFilterInput = z.input<typeof companiesFilter>;
+export type CompaniesBulk = z.input<typeof companiesBulk>;

@@ -159,13 +159,24 @@ export async function foldCompanyInto(ctx: Ctx, survivorId: string, loserId: str
 }
 
 export {
+  bulkCompanies,
+  type CompaniesFilter,
+  companiesSelection,
+  countCompanies,
+} from './companies.bulk.ts';
+export {
   type CompanyImportRow,
   type CompanyRef,
   importCompanies,
   resolveCompanyRefs,
 } from './companies.import.ts';
 
-/** For exports: a page of live companies (by id) as API records. */
-export async function companiesPage(ctx: Ctx, afterId: string | null, limit: number): Promise<Company[]> {
-  return (await repo.companiesAfter(ctx, afterId, limit)).map(presentCompany);
+/** For exports: a page of live companies (by id) as API records, all or those of a selection. */
+export async function companiesPage(
+  ctx: Ctx,
+  afterId: string | null,
+  limit: number,
+  selection?: repo.CompaniesFilter,
+): Promise<Company[]> {
+  return (await repo.companiesAfter(ctx, afterId, limit, selection)).map(presentCompany);
 }

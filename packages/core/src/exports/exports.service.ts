@@ -1,12 +1,18 @@
 import { stringify } from 'csv-stringify/sync';
-import { companiesByIds, companiesPage } from '../companies/companies.service.ts';
+import {
+  type CompaniesFilter,
+  companiesByIds,
+  companiesPage,
+  companiesSelection,
+} from '../companies/companies.service.ts';
 import { loadDefinitions } from '../custom-fields/custom-fields.service.ts';
 import { interactionsPage } from '../interactions/interactions.service.ts';
 import { membershipsOfPeople } from '../memberships/memberships.service.ts';
 import { ordersPage } from '../orders/orders.service.ts';
-import { peopleByIds, peoplePage } from '../people/people.service.ts';
+import { type PeopleFilter, peopleByIds, peoplePage, peopleSelection } from '../people/people.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
+import { parseInput } from '../shared/validate.ts';
 import { emailsOfUsers } from '../users/users.service.ts';
 import {
   COMPANY_COLUMNS,
@@ -19,7 +25,12 @@ import {
   personRows,
   snake,
 } from './exports.columns.ts';
-import { EXPORT_FORMATS, type ExportFormat } from './exports.schema.ts';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportSelection,
+  exportSelection,
+} from './exports.schema.ts';
 
 const PAGE = 2000;
 type Sink = (chunk: string) => void | Promise<void>;
@@ -48,8 +59,24 @@ async function pages<T extends { id: string }>(
   }
 }
 
+/** A checked selection of people or companies to export. */
+export type ExportScope =
+  | { kind: 'people'; filter: PeopleFilter }
+  | { kind: 'companies'; filter: CompaniesFilter };
+
 /**
- * Streams every record of a kind: CSV in the import format (export, then import into an empty
+ * Checks a selection (`{ ids }` or `{ filter }`) before anything streams: unknown ids and bad
+ * filters fail here with their field paths.
+ */
+export async function exportScope(ctx: Ctx, kind: string, input: ExportSelection): Promise<ExportScope> {
+  const value = parseInput(exportSelection, input);
+  if (kind === 'people') return { kind, filter: await peopleSelection(ctx, value) };
+  if (kind === 'companies') return { kind, filter: await companiesSelection(ctx, value) };
+  throw invalid('kind', 'a selection exports people or companies; other kinds export whole (GET)');
+}
+
+/**
+ * Streams every record of a kind (or of a selection, see exportScope): CSV in the import format (export, then import into an empty
  * workspace, gives the same records), or JSON lines with the API's records. Returns the count.
  */
 export async function exportRecords(
@@ -57,6 +84,7 @@ export async function exportRecords(
   kind: string,
   format: ExportFormat,
   write: Sink,
+  scope?: ExportScope,
 ): Promise<number> {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw invalid('format', `must be one of ${EXPORT_FORMATS.join(', ')}`);
@@ -68,7 +96,7 @@ export async function exportRecords(
       const defs = [...(await loadDefinitions(ctx, 'person')).values()];
       if (!jsonl) await write(csv([[...PEOPLE_COLUMNS, ...defs.map((d) => `custom.${d.key}`)].map(snake)]));
       return pages(
-        (after) => peoplePage(ctx, after, PAGE),
+        (after) => peoplePage(ctx, after, PAGE, scope?.kind === 'people' ? scope.filter : undefined),
         async (people) => {
           const links = await membershipsOfPeople(
             ctx,
@@ -101,7 +129,7 @@ export async function exportRecords(
       const defs = [...(await loadDefinitions(ctx, 'company')).values()];
       if (!jsonl) await write(csv([[...COMPANY_COLUMNS, ...defs.map((d) => `custom.${d.key}`)].map(snake)]));
       return pages(
-        (after) => companiesPage(ctx, after, PAGE),
+        (after) => companiesPage(ctx, after, PAGE, scope?.kind === 'companies' ? scope.filter : undefined),
         async (companies) => {
           if (jsonl) return lines(companies);
           const owners = await emailsOfUsers(

@@ -77,22 +77,18 @@ export interface PeopleFilter {
   ids?: string[] | undefined;
 }
 
-export function listPeople(
-  ctx: Ctx,
-  filter: PeopleFilter,
-  sort: { column: string; direction: Direction },
-  limit: number,
-  cursor: unknown[] | null,
-): Promise<PersonRow[]> {
-  let query = ctx.db.selectFrom('people').select(COLUMNS);
+/** The people a list's filters match (live ones unless includeMerged), to select from or count. */
+export function matchingPeople(ctx: Ctx, filter: PeopleFilter) {
+  let query = ctx.db.selectFrom('people');
   if (!filter.includeMerged) query = query.where('merged_into_id', 'is', null);
   if (filter.q !== undefined) {
     const tsquery = prefixQuery(filter.q);
-    if (tsquery === null) return Promise.resolve([]);
     query = query.where(
       'id',
       'in',
-      sql<string>`(select rapport_people_matching(to_tsquery('simple', ${tsquery})))`,
+      tsquery === null
+        ? sql<string>`(select null::text where false)`
+        : sql<string>`(select rapport_people_matching(to_tsquery('simple', ${tsquery})))`,
     );
   }
   if (filter.email) {
@@ -124,6 +120,17 @@ export function listPeople(
       ),
     );
   }
+  return query;
+}
+
+export function listPeople(
+  ctx: Ctx,
+  filter: PeopleFilter,
+  sort: { column: string; direction: Direction },
+  limit: number,
+  cursor: unknown[] | null,
+): Promise<PersonRow[]> {
+  let query = matchingPeople(ctx, filter).select(COLUMNS);
   if (cursor) query = query.where(afterCursor(sort.column, sort.direction, cursor));
   const page = query
     .orderBy(sql.ref(sort.column), sort.direction)
@@ -167,9 +174,14 @@ export function peopleBy(
   return query.where(sql<boolean>`${sql.ref(key)} = any(${list})`).execute() as Promise<PersonRow[]>;
 }
 
-/** A page of live people by id, for exports. */
-export function peopleAfter(ctx: Ctx, afterId: string | null, limit: number): Promise<PersonRow[]> {
-  let query = ctx.db.selectFrom('people').select(COLUMNS).where('merged_into_id', 'is', null);
+/** A page by id of the live people a filter matches (all by default), for exports. */
+export function peopleAfter(
+  ctx: Ctx,
+  afterId: string | null,
+  limit: number,
+  filter: PeopleFilter = {},
+): Promise<PersonRow[]> {
+  let query = matchingPeople(ctx, { ...filter, includeMerged: false }).select(COLUMNS);
   if (afterId) query = query.where('id', '>', afterId);
   return query.orderBy('id').limit(limit).execute() as Promise<PersonRow[]>;
 }

@@ -167,9 +167,15 @@ export async function foldPersonInto(ctx: Ctx, survivorId: string, loserId: stri
   await foldPerson(ctx, survivor, loser);
 }
 
+export { bulkPeople, countPeople, type PeopleFilter, peopleSelection } from './people.bulk.ts';
 export { importPeople, type PersonImportRow, type PersonRef, resolvePersonRefs } from './people.import.ts';
 
-/** For exports: a page of live people (by id) as API records. */
-export async function peoplePage(ctx: Ctx, afterId: string | null, limit: number): Promise<Person[]> {
-  return (await repo.peopleAfter(ctx, afterId, limit)).map(presentPerson);
+/** For exports: a page of live people (by id) as API records, all or those of a selection. */
+export async function peoplePage(
+  ctx: Ctx,
+  afterId: string | null,
+  limit: number,
+  selection?: repo.PeopleFilter,
+): Promise<Person[]> {
+  return (await repo.peopleAfter(ctx, afterId, limit, selection)).map(presentPerson);
 }

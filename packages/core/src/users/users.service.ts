@@ -1,7 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Role } from '@rapport/db';
 import type { Ctx, SystemCtx } from '../shared/context.ts';
-import { AppError, conflict, notFound } from '../shared/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { parseInput } from '../shared/validate.ts';
 import * as repo from './users.repo.ts';
@@ -149,4 +149,10 @@ export function memberIdsByEmail(ctx: Ctx, emails: string[]): Promise<Map<string
 
 export function emailsOfUsers(ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
   return repo.emailsOfUsers(ctx.db, [...new Set(ids)]);
+}
+
+/** Checks, inside a workspace transaction, that a user belongs to it (an owner to assign, …). */
+export async function requireMember(ctx: Ctx, userId: string, path: string): Promise<void> {
+  const member = await repo.findMember(ctx.db, ctx.workspaceId, userId);
+  if (!member) throw invalid(path, `no user ${userId} in this workspace`);
 }

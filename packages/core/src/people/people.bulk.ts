@@ -1,0 +1,45 @@
+import { bulkOf } from '../shared/bulk.ts';
+import type { Ctx } from '../shared/context.ts';
+import type { BulkResult, ListCount } from '../shared/selection.ts';
+import { requireMember } from '../users/users.service.ts';
+import * as repo from './people.repo.ts';
+import { type PeopleBulk, type PeopleFilterInput, peopleBulk, peopleFilter } from './people.schema.ts';
+import { checkPeopleQuery } from './people.service.ts';
+
+export type { PeopleFilter } from './people.repo.ts';
+
+const people = (ctx: Ctx) =>
+  bulkOf<repo.PeopleFilter, PeopleFilterInput>({
+    table: 'people',
+    entity: 'person',
+    plural: 'people',
+    matching: (filter) => repo.matchingPeople(ctx, filter),
+    filterSchema: peopleFilter,
+    bulkSchema: peopleBulk,
+    checkFilter: async (input) => {
+      const { query, custom } = await checkPeopleQuery(ctx, input);
+      return { ...query, custom, includeMerged: false };
+    },
+    requireMember: (userId, path) => requireMember(ctx, userId, path),
+  });
+
+/**
+ * Adds or removes tags or sets the owner of the ticked people or of all people a filter matches,
+ * in one statement; merged people are skipped. Answers how many matched and how many changed.
+ */
+export function bulkPeople(ctx: Ctx, input: PeopleBulk): Promise<BulkResult> {
+  return people(ctx).bulk(ctx, input);
+}
+
+/** How many people a list's filters match: exact up to 100,000, estimated above. */
+export function countPeople(ctx: Ctx, input: PeopleFilterInput): Promise<ListCount> {
+  return people(ctx).count(ctx, input);
+}
+
+/** A selection (`{ ids }` or `{ filter }`) checked, as a filter of live people (exports). */
+export function peopleSelection(
+  ctx: Ctx,
+  input: { ids?: string[] | undefined; filter?: unknown },
+): Promise<repo.PeopleFilter> {
+  return people(ctx).selection(ctx, input, (ids) => ({ ids }));
+}
