@@ -45,8 +45,9 @@ export function CompanyList() {
           {sortBy('updatedAt', 'Updated')}
         </>
       )}
-      row={(c) => (
-        <Table.Tr key={c.id}>
+      name={(c) => c.name}
+      cells={(c) => (
+        <>
           <Table.Td>
             <AnchorLink to="/companies/$companyId" params={{ companyId: c.id }}>
               {c.name}
@@ -60,7 +61,7 @@ export function CompanyList() {
           </Table.Td>
           <Table.Td>{c.ownerId ? (names.get(c.ownerId) ?? '') : ''}</Table.Td>
           <Table.Td>{formatDate(c.updatedAt)}</Table.Td>
-        </Table.Tr>
+        </>
       )}
     />
   );

@@ -45,8 +45,9 @@ export function PeopleList() {
           {sortBy('createdAt', 'Created')}
         </>
       )}
-      row={(p) => (
-        <Table.Tr key={p.id}>
+      name={(p) => p.name}
+      cells={(p) => (
+        <>
           <Table.Td>
             <AnchorLink to="/people/$personId" params={{ personId: p.id }}>
               {p.name}
@@ -65,7 +66,7 @@ export function PeopleList() {
           <Table.Td>{p.ownerId ? (names.get(p.ownerId) ?? '') : ''}</Table.Td>
           <Table.Td>{formatDate(p.updatedAt)}</Table.Td>
           <Table.Td>{formatDate(p.createdAt)}</Table.Td>
-        </Table.Tr>
+        </>
       )}
     />
   );
