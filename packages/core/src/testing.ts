@@ -1,6 +1,7 @@
 import type { Db, Role } from '@rapport/db';
 import { type Clock, systemClock } from './shared/clock.ts';
 import { type Actor, type Ctx, inWorkspace, systemCtx } from './shared/context.ts';
+import { AppError } from './shared/errors.ts';
 import { newId } from './shared/ids.ts';
 import { createUser } from './users/users.service.ts';
 import { createWorkspace } from './workspaces/workspaces.service.ts';
@@ -42,4 +43,14 @@ export async function testWorkspace(db: Db, clock: Clock = systemClock): Promise
     actorFor,
     run: (fn, actor = actorFor(admin.id, 'admin')) => inWorkspace(db, workspace.id, actor, fn, clock),
   };
+}
+
+/** The AppError a call fails with; anything else (success included) fails the test. */
+export async function appError(promise: Promise<unknown>): Promise<AppError> {
+  const outcome = await promise.then(
+    () => new Error('expected an AppError, but the call succeeded'),
+    (error: unknown) => error,
+  );
+  if (outcome instanceof AppError) return outcome;
+  throw outcome;
 }

@@ -5,8 +5,8 @@ import { createCustomField } from '../custom-fields/custom-fields.service.ts';
 import { mergePeople } from '../duplicates/duplicates.service.ts';
 import { countMatching, runBulk } from '../shared/bulk.ts';
 import { systemCtx } from '../shared/context.ts';
-import { AppError } from '../shared/errors.ts';
-import { openTestDb, type TestWorkspace, testWorkspace } from '../testing.ts';
+import type { AppError } from '../shared/errors.ts';
+import { appError, openTestDb, type TestWorkspace, testWorkspace } from '../testing.ts';
 import { createUser } from '../users/users.service.ts';
 import { bulkPeople, countPeople, peopleSelection } from './people.bulk.ts';
 import { matchingPeople } from './people.repo.ts';
@@ -22,15 +22,6 @@ beforeAll(async () => {
   other = await testWorkspace(db);
 });
 afterAll(() => db.close());
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const paths = (error: AppError) => error.details.map((d) => d.path);
 
@@ -105,7 +96,7 @@ describe('bulk changes to people', () => {
     );
     expect(set).toEqual({ matched: 2, changed: 2, skipped: 0 });
     expect((await read(b!.id)).ownerId).toBe(agent.id);
-    const stranger = await failure(
+    const stranger = await appError(
       ws.run((ctx) =>
         bulkPeople(ctx, { ids: [a!.id], action: { type: 'setOwner', ownerId: other.adminId } }),
       ),
@@ -123,7 +114,7 @@ describe('bulk changes to people', () => {
   it('refuses unknown ids with their paths, writing nothing, and skips merged people', async () => {
     const [a, b, c] = await people('g-ids', 'Hal', 'Ida', 'Jon');
     const foreign = await other.run((ctx) => createPerson(ctx, { firstName: 'Elsewhere' }));
-    const error = await failure(
+    const error = await appError(
       ws.run((ctx) =>
         bulkPeople(ctx, {
           ids: [a!.id, 'per_nope', foreign.id],
@@ -165,7 +156,7 @@ describe('bulk changes to people', () => {
       ],
     ];
     for (const [input, expected] of cases) {
-      const error = await failure(ws.run((ctx) => bulkPeople(ctx, input as never)));
+      const error = await appError(ws.run((ctx) => bulkPeople(ctx, input as never)));
       expect(error.code, JSON.stringify(input).slice(0, 80)).toBe('validation_failed');
       expect(paths(error), JSON.stringify(input).slice(0, 80)).toEqual(expected);
     }
@@ -179,7 +170,7 @@ describe('bulk changes to people', () => {
       plural: 'people',
       matching: (filter: object) => matchingPeople(ctx, filter),
     });
-    const error = await failure(
+    const error = await appError(
       ws.run((ctx) =>
         runBulk(ctx, source(ctx), { filter: { tag: ['g-bound'] } }, { type: 'addTags', tags: ['big'] }, 2),
       ),
@@ -204,7 +195,7 @@ describe('bulk changes to people', () => {
       peoplePage(ctx, null, 100, await peopleSelection(ctx, { filter: { tag: 'g-export' } })),
     );
     expect(byFilter.map((p) => p.id)).toEqual([a!.id, b!.id]);
-    const bad = await failure(ws.run((ctx) => peopleSelection(ctx, { filter: { limit: 5 } })));
+    const bad = await appError(ws.run((ctx) => peopleSelection(ctx, { filter: { limit: 5 } })));
     expect(paths(bad)).toEqual(['filter.limit']);
   });
 });
