@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serious } from './axe.ts';
 import { addUser, browserMissing, signIn, startWebApp, type WebApp } from './harness.ts';
 
 const missing = browserMissing();
@@ -53,12 +54,14 @@ describe.skipIf(missing)('bulk actions on the people list in a real browser (Chr
     await page.getByRole('checkbox', { name: 'Select Mia Keller' }).check();
     await page.getByRole('checkbox', { name: 'Select Noah Brandt' }).check();
     await bar(page).getByText('2 people selected').waitFor();
+    const found: Record<string, string[]> = { 'list with a selection': await serious(page) };
     expect(await page.getByRole('checkbox', { name: 'Select all on this page' }).isChecked()).toBe(false);
 
     await bar(page).getByRole('button', { name: 'Add tag' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add tags to 2 people' });
     await dialog.getByLabel('Tags').fill('Fair-2026');
     await dialog.getByLabel('Tags').press('Enter');
+    found['add tags dialog'] = await serious(page);
     await dialog.getByRole('button', { name: 'Add tags' }).click();
     await page.getByRole('status').getByText('Added fair-2026: 2 of 2 people changed.').waitFor();
     await row(page, 'Mia Keller').getByText('fair-2026').waitFor();
@@ -72,9 +75,11 @@ describe.skipIf(missing)('bulk actions on the people list in a real browser (Chr
     const owner = page.getByRole('dialog', { name: 'Assign an owner to 1 person' });
     await owner.getByRole('combobox', { name: 'Owner', exact: true }).click();
     await page.getByRole('option', { name: 'Olive Owner', exact: true }).click();
+    found['assign owner dialog'] = await serious(page);
     await owner.getByRole('button', { name: 'Assign owner' }).click();
     await page.getByRole('status').getByText('Owner set to Olive Owner: 1 of 1 person changed.').waitFor();
     await row(page, 'Mia Keller').getByText('Olive Owner').waitFor();
+    found['after a change, with its notification'] = await serious(page);
 
     await page.getByRole('checkbox', { name: 'Select Lena Adler' }).check();
     await page.getByRole('checkbox', { name: 'Select Noah Brandt' }).check();
@@ -92,6 +97,7 @@ describe.skipIf(missing)('bulk actions on the people list in a real browser (Chr
         .sort(),
     ).toEqual([ids.Lena, ids.Noah].sort());
     await page.getByRole('status').getByText('Exported 2 people as CSV.').waitFor();
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((key) => [key, []])));
   });
 
   it('selects all people matching a filter across pages and removes a tag from them', async () => {

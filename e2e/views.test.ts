@@ -5,9 +5,9 @@ import { addUser, browserMissing, choose, signIn, startWebApp, type WebApp } fro
 
 const missing = browserMissing();
 
-/** The names in the list's first column, once they are `expected` (the list loads as filters change). */
+/** The name links (one per row) of the list, once they are `expected` (it loads as filters change). */
 async function expectRows(page: Page, expected: string[]) {
-  const names = page.locator('tbody tr td:first-child a');
+  const names = page.locator('tbody tr td a');
   await expect.poll(async () => (await names.allInnerTexts()).sort(), { timeout: 10_000 }).toEqual(expected);
 }
 

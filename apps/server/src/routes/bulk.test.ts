@@ -138,6 +138,37 @@ describe('bulk actions and selection exports over HTTP', () => {
     ]);
   });
 
+  it('takes the list filters as the list does: custom fields, company', async () => {
+    await api.call('POST', '/api/v1/custom-fields', {
+      body: { entity: 'person', key: 'region', label: 'Region', type: 'text' },
+    });
+    const acme = await company('Acme Filters', []);
+    const made = await api.call('POST', '/api/v1/people', {
+      body: { firstName: 'Rita', custom: { region: 'North' } },
+    });
+    await api.call('POST', '/api/v1/people', { body: { firstName: 'Ruth', custom: { region: 'North' } } });
+    const member = await api.call('POST', '/api/v1/memberships', {
+      body: { personId: made.body.id, companyId: acme },
+    });
+    expect(member.status).toBe(201);
+    await api.call('POST', '/api/v1/people', { body: { firstName: 'Sam', custom: { region: 'South' } } });
+    expect((await api.call('GET', '/api/v1/people/count?custom.region=north')).body).toEqual({
+      count: 2,
+      exact: true,
+    });
+    const tagged = await api.call('POST', '/api/v1/people/bulk', {
+      body: {
+        filter: { custom: { region: 'NORTH' }, companyId: acme },
+        action: { type: 'addTags', tags: ['north'] },
+      },
+    });
+    expect(tagged.body).toEqual({ matched: 1, changed: 1, skipped: 0 });
+    expect((await api.call('GET', `/api/v1/people/${made.body.id}`)).body.tags).toEqual(['north']);
+    const unknown = await api.call('GET', '/api/v1/people/count?custom.nope=1');
+    expect(unknown.status).toBe(400);
+    expect(paths(unknown.body)).toEqual(['custom.nope']);
+  });
+
   it('refuses a bad selection before anything streams', async () => {
     const unknown = await api.call('POST', '/api/v1/exports/people', { body: { ids: ['per_missing'] } });
     expect(unknown.status).toBe(400);

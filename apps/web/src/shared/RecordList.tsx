@@ -99,7 +99,7 @@ export function RecordList<T extends { id: string }>(props: {
             {rows.map((record) => (
               <Table.Tr
                 key={record.id}
-                bg={selection.isSelected(record.id) ? 'var(--mantine-primary-color-light)' : undefined}
+                bg={selection.isSelected(record.id) ? 'var(--mantine-primary-color-0)' : undefined}
               >
                 {writable && (
                   <SelectRowCell selection={selection} id={record.id} label={props.name(record)} />
