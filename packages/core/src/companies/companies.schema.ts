@@ -13,7 +13,7 @@ import {
   text,
 } from '../shared/fields.ts';
 import { pageInput } from '../shared/paging.ts';
-import { bulkAction, MAX_BULK_MATCHES, MAX_SELECTED_IDS, selectionInput } from '../shared/selection.ts';
+import { bulkInput, NOT_FILTERS } from '../shared/selection.ts';
 
 const fields = {
   externalId: text(200).min(1).nullable().describe('Your id for this company in another system; unique.'),
@@ -121,17 +121,8 @@ export type Company = z.infer<typeof company>;
 export type CompanyDetail = z.infer<typeof companyDetail>;
 export type CompaniesQuery = z.input<typeof companiesQuery>;
 
-/** The list's filters without sort and paging: what a selection ("all matching") or a count takes. */
-export const companiesFilter = companiesQuery
-  .omit({ sort: true, cursor: true, limit: true, includeMerged: true })
-  .meta({ id: 'CompaniesFilter' });
-
-export const companiesBulk = selectionInput(
-  companiesFilter,
-  { action: bulkAction },
-  'CompaniesBulk',
-  `One change to many companies: the ticked ids (up to ${MAX_SELECTED_IDS}) or all companies a filter matches (up to ${MAX_BULK_MATCHES.toLocaleString('en')}).`,
-);
+export const companiesFilter = companiesQuery.omit(NOT_FILTERS).meta({ id: 'CompaniesFilter' });
+export const companiesBulk = bulkInput(companiesFilter, 'CompaniesBulk', 'companies');
 
 export type CompaniesFilterInput = z.input<typeof companiesFilter>;
 export type CompaniesBulk = z.input<typeof companiesBulk>;

@@ -18,7 +18,7 @@ import {
   timezone,
 } from '../shared/fields.ts';
 import { pageInput } from '../shared/paging.ts';
-import { bulkAction, MAX_BULK_MATCHES, MAX_SELECTED_IDS, selectionInput } from '../shared/selection.ts';
+import { bulkInput, NOT_FILTERS } from '../shared/selection.ts';
 
 const fields = {
   externalId: text(200).min(1).nullable().describe('Your id for this person in another system; unique.'),
@@ -148,17 +148,8 @@ export type Person = z.infer<typeof person>;
 export type PersonDetail = z.infer<typeof personDetail>;
 export type PeopleQuery = z.input<typeof peopleQuery>;
 
-/** The list's filters without sort and paging: what a selection ("all matching") or a count takes. */
-export const peopleFilter = peopleQuery
-  .omit({ sort: true, cursor: true, limit: true, includeMerged: true })
-  .meta({ id: 'PeopleFilter' });
-
-export const peopleBulk = selectionInput(
-  peopleFilter,
-  { action: bulkAction },
-  'PeopleBulk',
-  `One change to many people: the ticked ids (up to ${MAX_SELECTED_IDS}) or all people a filter matches (up to ${MAX_BULK_MATCHES.toLocaleString('en')}).`,
-);
+export const peopleFilter = peopleQuery.omit(NOT_FILTERS).meta({ id: 'PeopleFilter' });
+export const peopleBulk = bulkInput(peopleFilter, 'PeopleBulk', 'people');
 
 export type PeopleFilterInput = z.input<typeof peopleFilter>;
 export type PeopleBulk = z.input<typeof peopleBulk>;

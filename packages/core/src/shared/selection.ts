@@ -49,6 +49,19 @@ export function selectionInput<F extends z.ZodType, M extends z.ZodRawShape>(
     .meta({ id, description });
 }
 
+/** What a list query has beyond its filters: `query.omit(NOT_FILTERS)` is what a selection or a count takes. */
+export const NOT_FILTERS = { sort: true, cursor: true, limit: true, includeMerged: true } as const;
+
+/** A bulk change to a list's records: `{ ids }` or `{ filter }`, and the action. */
+export function bulkInput<F extends z.ZodType>(filter: F, id: string, plural: string) {
+  return selectionInput(
+    filter,
+    { action: bulkAction },
+    id,
+    `One change to many ${plural}: the ticked ids (up to ${MAX_SELECTED_IDS}) or all ${plural} a filter matches (up to ${MAX_BULK_MATCHES.toLocaleString('en')}).`,
+  );
+}
+
 const tagList = z
   .array(tag)
   .min(1)
