@@ -104,6 +104,29 @@ describe.skipIf(missing)('accessibility of every page (axe-core in Chromium)', (
     await page.context().close();
   });
 
+  it('a page still loading (its spinner showing) has no serious violation', async () => {
+    const page = await app.page();
+    await page.goto('/');
+    await signIn(page, agent);
+    await page.getByRole('link', { name: 'Mia Keller', exact: true }).waitFor();
+    // Hold the person's answer back so that the page shows its loader while axe looks at it.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(`**/api/v1/people/${personId}`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`/people/${personId}`);
+    await page.getByRole('status', { name: 'Loading' }).waitFor();
+    const found = await serious(page);
+    release();
+    await page.getByRole('heading', { name: 'Mia Keller' }).waitFor();
+    expect(found).toEqual([]);
+    await page.context().close();
+  });
+
   it('every step of the import wizard has no serious violation', async () => {
     const page = await app.page();
     await signIn(page, agent);

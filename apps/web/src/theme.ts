@@ -3,6 +3,7 @@ import {
   createTheme,
   defaultVariantColorsResolver,
   FileInput,
+  Loader,
   Modal,
   parseThemeColor,
   type VariantColorsResolver,
@@ -31,6 +32,8 @@ export const theme = createTheme({
   components: {
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     FileInput: FileInput.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Clear the file' } } }),
+    // A spinner is a live status; its aria-label is only allowed (and read) on an element with a role.
+    Loader: Loader.extend({ defaultProps: { role: 'status' } }),
   },
 });
 
