@@ -146,6 +146,8 @@ describe.skipIf(missing)('the order page and every way to it (Chromium)', () => 
     await notes.getByLabel('New note').fill('Grinder arrived broken; refunded in full.');
     await notes.getByRole('button', { name: 'Add note' }).click();
     await notes.getByText('Grinder arrived broken; refunded in full.').waitFor();
+    // The box empties once the server has stored the note.
+    await expect.poll(() => notes.getByLabel('New note').inputValue()).toBe('');
     const stored = await app.api.call('GET', `/api/v1/notes?orderId=${orderId}`);
     expect(stored.body.data[0]).toMatchObject({ orderId, personId, companyId });
 
