@@ -141,6 +141,7 @@ export interface PeopleTable {
   locale: string | null;
   address: Json<Address | null>;
   birthday: string | null;
+  traits: Json<Record<string, unknown>>;
   merged_into_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -311,6 +312,50 @@ export interface DuplicateDismissalsTable {
   dismissed_at: Timestamp;
 }
 
+export interface InteractionEventRule {
+  event: string;
+  channel: string;
+  direction: 'inbound' | 'outbound' | 'internal';
+}
+
+export interface SourcesTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  write_key: string;
+  enabled: Defaulted<boolean>;
+  interaction_events: Json<InteractionEventRule[]>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type EventType = 'identify' | 'track' | 'page' | 'screen' | 'group' | 'alias';
+
+export interface EventsTable {
+  workspace_id: string;
+  source_id: string;
+  message_id: string;
+  id: string;
+  type: EventType;
+  name: string | null;
+  person_id: string | null;
+  user_id: string | null;
+  anonymous_id: string | null;
+  properties: Json<Record<string, unknown>>;
+  context: Json<Record<string, unknown>>;
+  occurred_at: Timestamp;
+  received_at: Timestamp;
+}
+
+export interface PersonIdentitiesTable {
+  workspace_id: string;
+  kind: 'user' | 'anonymous';
+  value: string;
+  person_id: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -333,4 +378,7 @@ export interface Database {
   imports: ImportsTable;
   audit_log: AuditLogTable;
   duplicate_dismissals: DuplicateDismissalsTable;
+  sources: SourcesTable;
+  events: EventsTable;
+  person_identities: PersonIdentitiesTable;
 }

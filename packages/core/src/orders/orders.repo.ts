@@ -132,3 +132,7 @@ export function ordersAfter(ctx: Ctx, afterId: string | null, limit: number): Pr
   if (afterId) query = query.where('id', '>', afterId);
   return query.orderBy('id').limit(limit).execute();
 }
+
+export async function insertLines(ctx: Ctx, lines: Insertable<OrderLinesTable>[]): Promise<void> {
+  if (lines.length) await ctx.db.insertInto('order_lines').values(lines).execute();
+}

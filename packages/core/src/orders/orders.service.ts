@@ -235,6 +235,7 @@ export async function findOrdersByReference(ctx: Ctx, text: string, limit = 5): 
 }
 
 export { importOrders, type OrderImportRow } from './orders.import.ts';
+export { type RefundInput, refundOrder } from './orders.refund.ts';
 
 /** For exports: a page of orders (by id) with their lines. */
 export async function ordersPage(ctx: Ctx, afterId: string | null, limit: number): Promise<Order[]> {

@@ -29,6 +29,7 @@ export function presentPerson(row: PersonRow): Person {
     locale: row.locale,
     address: row.address as Address | null,
     birthday: row.birthday,
+    traits: row.traits,
     mergedIntoId: row.merged_into_id,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -6,7 +6,7 @@ import { prefixQuery } from '../shared/search.ts';
 
 export type PersonRow = Selectable<PeopleTable>;
 
-const COLUMNS = [
+export const COLUMNS = [
   'id',
   'workspace_id',
   'external_id',
@@ -27,6 +27,7 @@ const COLUMNS = [
   'locale',
   'address',
   'birthday',
+  'traits',
   'merged_into_id',
   'created_at',
   'updated_at',

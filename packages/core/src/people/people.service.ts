@@ -156,6 +156,20 @@ export async function foldPersonInto(ctx: Ctx, survivorId: string, loserId: stri
   await foldPerson(ctx, survivor, loser);
 }
 
+export {
+  type IdentifyFields,
+  type IdentifyOutcome,
+  type IdentifyRow,
+  identifyPeople,
+} from './people.identify.ts';
+export {
+  type IdentityKind,
+  type IdentityLink,
+  identitiesOf,
+  identityKey,
+  linkIdentities,
+  resolveIdentities,
+} from './people.identities.ts';
 export { importPeople, type PersonImportRow, type PersonRef, resolvePersonRefs } from './people.import.ts';
 
 /** For exports: a page of live people (by id) as API records. */
