@@ -1,10 +1,11 @@
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { useMe } from '../../session/session';
+import { SourcesPanel } from '../sources/SourcesPanel';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { CustomFieldsPanel } from './CustomFieldsPanel';
 import { UsersPanel } from './UsersPanel';
 
-/** Workspace administration: users and roles, API keys, custom fields (admins only). */
+/** Workspace administration: users and roles, API keys, custom fields, tracking sources (admins only). */
 export function AdminPage() {
   const me = useMe().data;
   if (!me) return null;
@@ -23,6 +24,7 @@ export function AdminPage() {
             <Tabs.Tab value="users">Users</Tabs.Tab>
             <Tabs.Tab value="api-keys">API keys</Tabs.Tab>
             <Tabs.Tab value="custom-fields">Custom fields</Tabs.Tab>
+            <Tabs.Tab value="sources">Sources</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="users" pt="md">
             <UsersPanel me={me} />
@@ -32,6 +34,9 @@ export function AdminPage() {
           </Tabs.Panel>
           <Tabs.Panel value="custom-fields" pt="md">
             <CustomFieldsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="sources" pt="md">
+            <SourcesPanel />
           </Tabs.Panel>
         </Tabs>
       )}
