@@ -19,11 +19,12 @@ CREATE TABLE sources (
 
 -- What the SDKs sent: every identify, track, page, screen, group and alias, as received.
 -- An append-only, high-volume log: no audit trigger (the events are their own record) and no
--- foreign keys (a per-row key check takes a share lock on the person or source row, which
--- concurrent batches of one busy source would fight over); person_id is set only by the ingest
--- path from a resolved person, and merges and source deletion move or remove rows in one place.
+-- foreign keys, not even to workspaces: a key check runs per row and takes a share lock on the
+-- referenced row (the workspace, the source, the person), which every concurrent batch would
+-- contend for. person_id is set only by the ingest path from a resolved person; merges move it,
+-- deleting a source deletes its events (sources.service), row-level security keeps workspaces apart.
 CREATE TABLE events (
-  workspace_id text NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+  workspace_id text NOT NULL,
   source_id text NOT NULL,
   message_id text NOT NULL,
   id text NOT NULL,
@@ -88,3 +89,16 @@ CREATE TRIGGER sources_audit_update AFTER UPDATE ON sources REFERENCING OLD TABL
   FOR EACH STATEMENT EXECUTE FUNCTION rapport_audit();
 CREATE TRIGGER sources_audit_delete AFTER DELETE ON sources REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION rapport_audit();
+
+-- Live people by primary email, for identifies (email dedupe). Under row-level security the
+-- index on lower(email) is not used (lower() is not LEAKPROOF); this function applies the
+-- workspace itself. PL/pgSQL, so that its plan is made once per session, not per call.
+CREATE FUNCTION rapport_people_with_primary_emails(addrs text[]) RETURNS SETOF text
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+  RETURN QUERY SELECT p.id FROM people p
+    WHERE p.workspace_id = current_setting('rapport.workspace_id', true)
+      AND lower(p.email) = ANY (addrs) AND p.email IS NOT NULL AND p.merged_into_id IS NULL;
+END $$;
+REVOKE ALL ON FUNCTION rapport_people_with_primary_emails(text[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rapport_people_with_primary_emails(text[]) TO rapport_app;

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { promisify } from 'node:util';
 import { gunzip, inflate } from 'node:zlib';
 import { AppError } from '@rapport/core';
@@ -22,11 +23,14 @@ function tooLarge(bytes: number | null, limit: number) {
 async function bytesOf(c: Context, limit: number): Promise<Buffer> {
   const declared = Number(c.req.header('content-length') ?? Number.NaN);
   if (declared > limit) throw tooLarge(declared, limit);
-  const stream = c.req.raw.body;
+  // On the Node server, straight from the socket (no Web stream in between); in tests, the Request.
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const stream: AsyncIterable<Uint8Array> | null =
+    incoming ?? (c.req.raw.body as AsyncIterable<Uint8Array> | null);
   if (!stream) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
+  for await (const chunk of stream) {
     total += chunk.length;
     if (total > limit) throw tooLarge(null, limit);
     chunks.push(chunk);

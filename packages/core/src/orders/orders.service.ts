@@ -1,13 +1,10 @@
-import type { OrderLinesTable, OrdersTable } from '@rapport/db';
-import type { Insertable, Updateable } from 'kysely';
-import { requireCompany } from '../companies/companies.service.ts';
-import { requirePerson } from '../people/people.service.ts';
-import { productsById, productsBySku } from '../products/products.service.ts';
+import type { OrdersTable } from '@rapport/db';
+import type { Updateable } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
-import { AppError, type ErrorDetail, notFound } from '../shared/errors.ts';
-import { newId } from '../shared/ids.ts';
+import { notFound } from '../shared/errors.ts';
 import { decodeCursor, type Page, parseSort, toPage } from '../shared/paging.ts';
 import { parseInput } from '../shared/validate.ts';
+import { createOrders } from './orders.create.ts';
 import * as repo from './orders.repo.ts';
 import {
   ORDER_SORTS,
@@ -16,7 +13,6 @@ import {
   type OrdersQuery,
   type OrderTotals,
   type OrderUpdate,
-  orderCreate,
   ordersQuery,
   orderUpdate,
 } from './orders.schema.ts';
@@ -61,98 +57,10 @@ async function withLines(ctx: Ctx, rows: repo.OrderRow[]): Promise<Order[]> {
   return rows.map((row) => present(row, byOrder.get(row.id) ?? []));
 }
 
-type LineInput = ReturnType<typeof orderCreate.parse>['lines'][number];
-
-/** Resolves products by id or SKU, fills names and prices, computes line totals. */
-async function buildLines(ctx: Ctx, orderId: string, currency: string, lines: LineInput[]) {
-  const byId = await productsById(
-    ctx,
-    lines.flatMap((l) => (l.productId ? [l.productId] : [])),
-  );
-  const bySku = await productsBySku(
-    ctx,
-    lines.flatMap((l) => (!l.productId && l.sku ? [l.sku] : [])),
-  );
-  const errors: ErrorDetail[] = [];
-  const rows: Insertable<OrderLinesTable>[] = [];
-  for (const [index, line] of lines.entries()) {
-    const product = line.productId ? byId.get(line.productId) : line.sku ? bySku.get(line.sku) : undefined;
-    if (line.productId && !product)
-      errors.push({ path: `lines.${index}.productId`, message: `no product ${line.productId}` });
-    else if (!line.productId && line.sku && !product && !line.name) {
-      errors.push({
-        path: `lines.${index}.sku`,
-        message: `no product with SKU ${line.sku}; give a name to sell it anyway`,
-      });
-    }
-    let unit = line.unitPriceMinor;
-    if (unit === undefined) {
-      if (product?.priceMinor != null && product.currency === currency) unit = product.priceMinor;
-      else
-        errors.push({
-          path: `lines.${index}.unitPriceMinor`,
-          message: `needed: the product has no ${currency} price`,
-        });
-    }
-    if (unit === undefined) continue;
-    rows.push({
-      workspace_id: ctx.workspaceId,
-      order_id: orderId,
-      line_no: index + 1,
-      product_id: product?.id ?? null,
-      sku: line.sku ?? product?.sku ?? null,
-      name: line.name ?? product?.name ?? line.sku ?? '',
-      quantity: line.quantity,
-      unit_price_minor: unit,
-      discount_minor: line.discountMinor,
-      total_minor: line.quantity * unit - line.discountMinor,
-    });
-  }
-  if (errors.length)
-    throw new AppError(
-      'validation_failed',
-      `Invalid order line: ${errors[0]!.path}: ${errors[0]!.message}.`,
-      errors,
-    );
-  return rows;
-}
-
 export async function createOrder(ctx: Ctx, input: OrderCreate): Promise<Order> {
-  const value = parseInput(orderCreate, input);
-  if (value.personId) await requirePerson(ctx, value.personId, 'personId');
-  if (value.companyId) await requireCompany(ctx, value.companyId, 'companyId');
-  const id = newId('order');
-  const lines = await buildLines(ctx, id, value.currency, value.lines);
-  const subtotal = lines.reduce((sum, line) => sum + line.total_minor, 0);
-  const computed = subtotal - value.discountMinor + value.taxMinor + value.shippingMinor;
-  if (lines.length && value.totalMinor !== undefined && value.totalMinor !== computed) {
-    throw new AppError(
-      'validation_failed',
-      `totalMinor ${value.totalMinor} does not match the lines (${computed}).`,
-      [{ path: 'totalMinor', message: `lines - discount + tax + shipping = ${computed}` }],
-    );
-  }
-  const now = ctx.clock.now();
-  const row: Insertable<OrdersTable> = {
-    id,
-    workspace_id: ctx.workspaceId,
-    external_id: value.externalId ?? null,
-    person_id: value.personId ?? null,
-    company_id: value.companyId ?? null,
-    status: value.status,
-    ordered_at: value.orderedAt ? new Date(value.orderedAt) : now,
-    currency: value.currency,
-    subtotal_minor: lines.length ? subtotal : (value.totalMinor ?? 0),
-    discount_minor: value.discountMinor,
-    tax_minor: value.taxMinor,
-    shipping_minor: value.shippingMinor,
-    total_minor: lines.length ? computed : value.totalMinor!,
-    channel: value.channel ?? null,
-    created_at: now,
-    updated_at: now,
-  };
-  await repo.insertOrder(ctx, row, lines);
-  return getOrder(ctx, id);
+  const [created] = await createOrders(ctx, [input]);
+  if (!created || 'error' in created) throw created?.error;
+  return getOrder(ctx, created.id);
 }
 
 export async function getOrder(ctx: Ctx, id: string): Promise<Order> {
@@ -225,6 +133,12 @@ export function moveOrdersOfCompany(ctx: Ctx, fromId: string, toId: string) {
   return repo.moveOrders(ctx, 'company_id', fromId, toId);
 }
 
+/** The orders with these external ids (an order number in the shop): external id → order id. */
+export async function orderIdsByExternalIds(ctx: Ctx, externalIds: string[]): Promise<Map<string, string>> {
+  const rows = await repo.idsByExternalIds(ctx, externalIds);
+  return new Map(rows.map((row) => [row.external_id!, row.id]));
+}
+
 /** For search: orders by id or by the start of their external id (an order number). */
 export async function findOrdersByReference(ctx: Ctx, text: string, limit = 5): Promise<Order[]> {
   const reference = text.trim();
@@ -234,6 +148,7 @@ export async function findOrdersByReference(ctx: Ctx, text: string, limit = 5): 
   return withLines(ctx, rows);
 }
 
+export { createOrders } from './orders.create.ts';
 export { importOrders, type OrderImportRow } from './orders.import.ts';
 export { type RefundInput, refundOrder } from './orders.refund.ts';
 

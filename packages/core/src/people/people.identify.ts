@@ -2,7 +2,12 @@ import type { Address } from '@rapport/db';
 import { sql } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 import { newId } from '../shared/ids.ts';
-import { type IdentityLink, linkIdentities, peopleForIdentify } from './people.identities.ts';
+import {
+  additionalEmails,
+  type IdentityLink,
+  linkIdentities,
+  peopleForIdentify,
+} from './people.identities.ts';
 import { COLUMNS, type PersonRow } from './people.repo.ts';
 
 /** Fields an identify may set, already checked (personUpdate's rules). */
@@ -155,6 +160,15 @@ export async function identifyPeople(ctx: Ctx, rows: IdentifyRow[]): Promise<Ide
     ids((r) => r.userId),
     ids((r) => r.anonymousId),
     ids((r) => r.fields.email),
+  );
+  // An email only dedupes a row whose user id is not known yet; of those, the emails no one has
+  // as primary may be someone's additional one.
+  const placed = (r: IdentifyRow) => !!r.userId && found.byUser.has(r.userId);
+  await additionalEmails(
+    ctx,
+    COLUMNS,
+    found,
+    ids((r) => (!placed(r) && r.fields.email && !found.byEmail.has(r.fields.email) ? r.fields.email : null)),
   );
   const drafts = new Map<string, Draft>();
   const known: Known = { user: new Map(), anonymous: new Map(), email: new Map() };

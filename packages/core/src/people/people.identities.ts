@@ -86,7 +86,11 @@ export interface IdentifyMatches {
   byEmail: Map<string, PersonRow>;
 }
 
-/** The live people an identify batch may mean: by user id (external id or identity), anonymous id, email. */
+/**
+ * The live people an identify batch may mean, by user id (external id or linked identity),
+ * anonymous id, or primary email: one query. `additionalEmails` looks up the emails that matched
+ * nobody there among additional emails (a second query, only when needed).
+ */
 export async function peopleForIdentify(
   ctx: Ctx,
   columns: readonly string[],
@@ -99,7 +103,6 @@ export async function peopleForIdentify(
   const p = sql.raw(columns.map((c) => `p.${c}`).join(', '));
   const users = sql`${uniq(userIds)}::text[]`;
   const anonymous = sql`${uniq(anonymousIds)}::text[]`;
-  const addresses = sql`${uniq(emails)}::text[]`;
   const live = sql`p.merged_into_id is null`;
   const result = await sql<PersonRow & { match_kind: string; match_value: string }>`
     select 'external' as match_kind, p.external_id as match_value, ${p} from people p
@@ -113,17 +116,37 @@ export async function peopleForIdentify(
       join people p on p.workspace_id = i.workspace_id and p.id = i.person_id
       where i.kind = 'anonymous' and i.value = any(${anonymous}) and ${live}
     union all
-    select 'email', lower(p.email), ${p} from people p where lower(p.email) = any(${addresses}) and ${live}
-    union all
-    select 'email', x.address, ${p} from people p cross join lateral unnest(p.additional_emails) as x(address)
-      where p.id = any(array(select rapport_people_with_any_email(${addresses}))) and x.address = any(${addresses}) and ${live}`.execute(
+    select 'email', lower(p.email), ${p} from people p
+      where p.id = any(array(select rapport_people_with_primary_emails(${uniq(emails)}::text[])))`.execute(
     ctx.db,
   );
-  for (const row of result.rows) {
+  add(matches, result.rows);
+  return matches;
+}
+
+function add(matches: IdentifyMatches, rows: (PersonRow & { match_kind: string; match_value: string })[]) {
+  for (const row of rows) {
     const { match_kind: kind, match_value: value, ...person } = row;
     const map =
       kind === 'anonymous' ? matches.byAnonymous : kind === 'email' ? matches.byEmail : matches.byUser;
     if (kind === 'external' || !map.has(value)) map.set(value, person as PersonRow);
   }
-  return matches;
+}
+
+/** People with any of `emails` as an additional email (through the GIN index, see *_security.sql). */
+export async function additionalEmails(
+  ctx: Ctx,
+  columns: readonly string[],
+  matches: IdentifyMatches,
+  emails: string[],
+): Promise<void> {
+  if (emails.length === 0) return;
+  const p = sql.raw(columns.map((c) => `p.${c}`).join(', '));
+  const list = sql`${uniq(emails)}::text[]`;
+  const result = await sql<PersonRow & { match_kind: string; match_value: string }>`
+    select 'email' as match_kind, x.address as match_value, ${p} from people p
+      cross join lateral unnest(p.additional_emails) as x(address)
+      where p.id = any(array(select rapport_people_with_any_email(${list}))) and x.address = any(${list})
+        and p.merged_into_id is null`.execute(ctx.db);
+  add(matches, result.rows);
 }

@@ -120,18 +120,22 @@ export async function ensureProducts(
   }[],
 ): Promise<void> {
   const bySku = new Map(items.map((item) => [item.sku, item]));
+  if (bySku.size === 0) return;
+  const known = new Set((await repo.findProductsBySku(ctx, [...bySku.keys()])).map((row) => row.sku));
   await repo.insertMissing(
     ctx,
-    [...bySku.values()].map((item) => {
-      const priced = item.priceMinor != null && item.currency != null;
-      return {
-        id: newId('product'),
-        sku: item.sku,
-        name: item.name,
-        category: item.category ?? null,
-        price_minor: priced ? item.priceMinor! : null,
-        currency: priced ? item.currency! : null,
-      };
-    }),
+    [...bySku.values()]
+      .filter((item) => !known.has(item.sku))
+      .map((item) => {
+        const priced = item.priceMinor != null && item.currency != null;
+        return {
+          id: newId('product'),
+          sku: item.sku,
+          name: item.name,
+          category: item.category ?? null,
+          price_minor: priced ? item.priceMinor! : null,
+          currency: priced ? item.currency! : null,
+        };
+      }),
   );
 }

@@ -1,5 +1,5 @@
 import { logInteraction } from '../interactions/interactions.service.ts';
-import { createOrder, listOrders, refundOrder } from '../orders/orders.service.ts';
+import { createOrders, listOrders, orderIdsByExternalIds, refundOrder } from '../orders/orders.service.ts';
 import { ensureProducts } from '../products/products.service.ts';
 import { CURRENCIES, minorDigits } from '../shared/fields.ts';
 import type { InteractionEventRule } from '../sources/sources.schema.ts';
@@ -70,13 +70,11 @@ function orderPath(path: string): string {
   return fields[path] ?? path;
 }
 
-/** Order Completed → an order with its lines (products added to the catalogue by SKU); once per order_id. */
-async function orderCompleted(run: Run, m: Message): Promise<void> {
+/** An Order Completed as the order to create (its lines' SKUs, names and prices as sent). */
+function orderOf(run: Run, m: Message) {
   const p = m.properties;
   const externalId = orderIdOf(p);
   const currency = currencyOf(p);
-  const products = productsOf(p);
-  if ((await listOrders(run.ctx, { externalId, limit: 1 })).data.length) return; // sent before
   const personId = run.personOf(m);
   if (!personId) {
     throw new TraitProblem(
@@ -84,7 +82,7 @@ async function orderCompleted(run: Run, m: Message): Promise<void> {
       'no person is known by this id yet: identify them (with an email or a name) before their orders',
     );
   }
-  const lines = products.map((item, index) => {
+  const lines = productsOf(p).map((item, index) => {
     const at = `properties.products.${index}`;
     const raw = item.quantity ?? 1;
     const quantity = typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
@@ -98,35 +96,74 @@ async function orderCompleted(run: Run, m: Message): Promise<void> {
       unitPriceMinor: minor(item.price, currency, `${at}.price`),
     };
   });
+  const total = minor(p.total, currency, 'properties.total');
+  return {
+    externalId,
+    currency,
+    lines,
+    input: {
+      externalId,
+      personId,
+      status: 'paid' as const,
+      orderedAt: m.occurredAt,
+      currency,
+      lines: lines.map(({ category: _, ...line }) => line),
+      discountMinor: Math.abs(minor(p.discount, currency, 'properties.discount') ?? 0),
+      taxMinor: minor(p.tax, currency, 'properties.tax') ?? 0,
+      shippingMinor: minor(p.shipping, currency, 'properties.shipping') ?? 0,
+      totalMinor: lines.length
+        ? total
+        : (total ?? minor(p.revenue ?? p.value, currency, 'properties.revenue')),
+      channel: 'online',
+    },
+  };
+}
+
+type Prepared = { m: Message; order: ReturnType<typeof orderOf> };
+
+/**
+ * Order Completed → orders with their lines, once per order_id, set-based through the orders
+ * domain (products new to the catalogue are added by SKU first). An order the orders domain
+ * refuses rejects its message alone.
+ */
+async function ordersCompleted(run: Run, orders: Prepared[]): Promise<void> {
+  const existing = await orderIdsByExternalIds(
+    run.ctx,
+    orders.map((o) => o.order.externalId),
+  );
+  const seen = new Set(existing.keys());
+  const fresh = orders.filter(({ order }) => !seen.has(order.externalId) && seen.add(order.externalId));
+  if (fresh.length === 0) return;
   await ensureProducts(
     run.ctx,
-    lines.flatMap((line) =>
-      line.sku
-        ? [
-            {
-              sku: line.sku,
-              name: line.name ?? line.sku,
-              category: line.category,
-              priceMinor: line.unitPriceMinor,
-              currency,
-            },
-          ]
-        : [],
+    fresh.flatMap(({ order }) =>
+      order.lines.flatMap((line) =>
+        line.sku
+          ? [
+              {
+                sku: line.sku,
+                name: line.name ?? line.sku,
+                category: line.category,
+                priceMinor: line.unitPriceMinor,
+                currency: order.currency,
+              },
+            ]
+          : [],
+      ),
     ),
   );
-  const total = minor(p.total, currency, 'properties.total');
-  await createOrder(run.ctx, {
-    externalId,
-    personId,
-    status: 'paid',
-    orderedAt: m.occurredAt,
-    currency,
-    lines: lines.map(({ category: _, ...line }) => line),
-    discountMinor: Math.abs(minor(p.discount, currency, 'properties.discount') ?? 0),
-    taxMinor: minor(p.tax, currency, 'properties.tax') ?? 0,
-    shippingMinor: minor(p.shipping, currency, 'properties.shipping') ?? 0,
-    totalMinor: lines.length ? total : (total ?? minor(p.revenue ?? p.value, currency, 'properties.revenue')),
-    channel: 'online',
+  const created = await createOrders(
+    run.ctx,
+    fresh.map(({ order }) => order.input),
+  );
+  created.forEach((answer, index) => {
+    if (!('error' in answer)) return;
+    const detail = answer.error.details[0];
+    run.reject(
+      fresh[index]!.m,
+      orderPath(detail?.path ?? '(message)'),
+      detail?.message ?? answer.error.message,
+    );
   });
 }
 
@@ -172,12 +209,27 @@ async function interaction(run: Run, m: Message, rule: InteractionEventRule): Pr
   });
 }
 
-/** The effect of a track event beyond being stored, if it has one. */
+/** The effect of a track event beyond being stored, if it has one (orders are done together). */
 export function trackEffect(run: Run, m: Message): (() => Promise<void>) | null {
-  if (m.name === ORDER_COMPLETED) return () => orderCompleted(run, m);
   if (m.name === ORDER_REFUNDED) return () => orderRefunded(run, m);
   const rule = run.source.interactionEvents.find((r) => r.event === m.name);
   return rule ? () => interaction(run, m, rule) : null;
+}
+
+/** Every Order Completed of a request: together, or (when that fails) one at a time, so only the culprit is rejected. */
+export async function completeOrders(run: Run, messages: Message[]): Promise<void> {
+  const orders: Prepared[] = [];
+  for (const m of messages) {
+    try {
+      orders.push({ m, order: orderOf(run, m) });
+    } catch (error) {
+      if (!(error instanceof TraitProblem)) throw error;
+      run.reject(m, error.path, error.message);
+    }
+  }
+  if (orders.length === 0) return;
+  if (await run.guarded(null, () => ordersCompleted(run, orders))) return;
+  for (const order of orders) await run.guarded(order.m, () => ordersCompleted(run, [order]), orderPath);
 }
 
 export { orderPath };

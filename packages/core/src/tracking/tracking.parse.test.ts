@@ -39,7 +39,7 @@ describe('parsing Segment messages', () => {
       properties: { email: 'a@b.example' },
       context: { library: { name: 'x' }, ip: '1.2.3.4' },
     });
-    expect(JSON.parse(messages[0]!.json).context).toEqual({ library: { name: 'x' }, ip: '1.2.3.4' });
+    expect(JSON.parse(messages[0]!.contextJson)).toEqual({ library: { name: 'x' }, ip: '1.2.3.4' });
   });
 
   it('rejects what the spec requires with the path of the problem', () => {

@@ -78,6 +78,9 @@ function name(raw: Raw, field: string, required: boolean): string | null {
   return value;
 }
 
+const propertiesKey = (type: EventType) =>
+  type === 'identify' || type === 'group' ? 'traits' : 'properties';
+
 function check(raw: Raw, type: EventType, context: Raw | null, receivedAt: number, sentAt: number | null) {
   const userId = id(raw, 'userId');
   const anonymousId = id(raw, 'anonymousId');
@@ -101,10 +104,35 @@ function check(raw: Raw, type: EventType, context: Raw | null, receivedAt: numbe
         : type === 'page' || type === 'screen'
           ? name(raw, 'name', false)
           : null,
-    properties: object(raw, type === 'identify' || type === 'group' ? 'traits' : 'properties'),
+    properties: object(raw, propertiesKey(type)),
     context: context ? { ...context, ...own } : own,
     occurredAt: new Date(occurred(raw, receivedAt, sentAt)).toISOString(),
   };
+}
+
+/**
+ * A message as JSON in three parts: its properties (or traits), its context, and the rest, each
+ * made once (the first two are what is stored). Its size as sent is their sum.
+ */
+function serialize(item: Raw, bulkyKey: string) {
+  const { [bulkyKey]: bulky, context, ...rest } = item;
+  const bulkyJson = bulky === undefined ? '' : JSON.stringify(bulky);
+  const contextJson = context === undefined ? '' : JSON.stringify(context);
+  const restJson = JSON.stringify(rest);
+  // {"a":1} + ,"properties":{…} + ,"context":{…}: the same length as JSON.stringify(item).
+  const member = (key: string, json: string) => (json ? key.length + 4 + json.length : 0);
+  let size = restJson.length + member(bulkyKey, bulkyJson) + member('context', contextJson);
+  if (size * 3 > MAX_EVENT_BYTES) {
+    const bytes = Buffer.byteLength;
+    size +=
+      bytes(restJson) -
+      restJson.length +
+      bytes(bulkyJson) -
+      bulkyJson.length +
+      bytes(contextJson) -
+      contextJson.length;
+  }
+  return { bulkyJson, contextJson, size };
 }
 
 export interface ParseOptions {
@@ -148,16 +176,16 @@ export function parseMessages(items: readonly unknown[], options: ParseOptions):
       });
       return;
     }
-    const json = JSON.stringify(item);
     const rawId = item.messageId;
     const shownId = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : null;
-    const bytes = json.length * 3 > MAX_EVENT_BYTES ? Buffer.byteLength(json) : json.length;
-    if (bytes > MAX_EVENT_BYTES) {
-      out.oversize.push({ index, messageId: shownId, bytes });
+    const type = options.type ?? item.type;
+    const known = typeof type === 'string' && TYPES.has(type);
+    const parts = serialize(item, known ? propertiesKey(type as EventType) : 'properties');
+    if (parts.size > MAX_EVENT_BYTES) {
+      out.oversize.push({ index, messageId: shownId, bytes: parts.size });
       return;
     }
-    const type = options.type ?? item.type;
-    if (typeof type !== 'string' || !TYPES.has(type)) {
+    if (!known) {
       out.rejected.push({
         index,
         messageId: shownId,
@@ -168,13 +196,15 @@ export function parseMessages(items: readonly unknown[], options: ParseOptions):
     }
     try {
       const checked = check(item, type as EventType, context, receivedAt, sentAt);
+      const own = isObject(item.context);
       out.messages.push({
         index,
         path,
         type: type as EventType,
         messageId: id(item, 'messageId') ?? `rapport-${newId('event').slice(4)}`,
         ...checked,
-        json: context ? JSON.stringify({ ...item, context: checked.context }) : json,
+        propertiesJson: isObject(item[propertiesKey(type as EventType)]) ? parts.bulkyJson : '{}',
+        contextJson: context ? JSON.stringify(checked.context) : own ? parts.contextJson : '{}',
       });
     } catch (error) {
       if (!(error instanceof Refused)) throw error;

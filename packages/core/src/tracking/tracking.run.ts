@@ -36,9 +36,12 @@ export class Run {
     );
   }
 
+  /** `value` names `personId` from now on; events sent under it are attached at the end (if it is news). */
   link(kind: IdentityLink['kind'], value: string | null, personId: string) {
     if (!value) return;
-    this.known.set(identityKey(kind, value), personId);
+    const key = identityKey(kind, value);
+    if (this.known.get(key) === personId) return;
+    this.known.set(key, personId);
     this.links.push({ kind, value, personId });
   }
 

@@ -26,8 +26,9 @@ export interface Message {
   /** Properties (track, page, screen) or traits (identify, group): always an object. */
   properties: Record<string, unknown>;
   context: Record<string, unknown>;
-  /** The message as JSON text, as stored. */
-  json: string;
+  /** Its properties (or traits) and context as JSON text, as stored. */
+  propertiesJson: string;
+  contextJson: string;
 }
 
 export const rejection = z

@@ -5,7 +5,7 @@ import type { Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { TrackingSource } from '../sources/sources.service.ts';
-import { orderPath, trackEffect } from './tracking.commerce.ts';
+import { completeOrders, ORDER_COMPLETED, orderPath, trackEffect } from './tracking.commerce.ts';
 import { alias, group, identifyAll } from './tracking.identity.ts';
 import { type Parsed, parseMessages } from './tracking.parse.ts';
 import { Run } from './tracking.run.ts';
@@ -58,16 +58,16 @@ function batchOf(body: Record<string, unknown>): unknown[] {
   return body.batch;
 }
 
-/** Where a message's properties are, and what is stored for group and alias. */
+/** The row of a message; group and alias store their ids as properties. */
 function row(run: Run, m: Message): EventInsert {
   const id = newId('event');
   run.eventIdOf.set(m, id);
   const properties =
     m.type === 'group'
-      ? JSON.stringify({ groupId: m.groupId, traits: m.properties })
+      ? `{"groupId":${JSON.stringify(m.groupId)},"traits":${m.propertiesJson}}`
       : m.type === 'alias'
         ? JSON.stringify({ previousId: m.previousId })
-        : undefined;
+        : m.propertiesJson;
   return {
     id,
     messageId: m.messageId,
@@ -77,9 +77,8 @@ function row(run: Run, m: Message): EventInsert {
     anonymousId: m.anonymousId,
     personId: run.personOf(m),
     occurredAt: m.occurredAt,
-    json: m.json,
-    propertiesKey: m.type === 'identify' ? 'traits' : 'properties',
     properties,
+    context: m.contextJson,
   };
 }
 
@@ -143,6 +142,10 @@ async function apply(run: Run, messages: Message[]) {
         (path) => `traits.${path}`,
       );
   }
+  await completeOrders(
+    run,
+    messages.filter((m) => m.type === 'track' && m.name === ORDER_COMPLETED),
+  );
   for (const m of messages) {
     const effect = m.type === 'track' ? trackEffect(run, m) : null;
     if (effect) await run.guarded(m, effect, orderPath);

@@ -59,25 +59,36 @@ function addressOf(value: unknown): { address: Address; complete: boolean } | un
   return { address: out as Address, complete: iso || country === undefined || country === null };
 }
 
+/** Whether a time zone or a language tag is valid, remembered (Intl is slow to ask, and SDKs send few). */
+const valid = new Map<string, boolean>();
+function remembered(key: string, test: () => boolean): boolean {
+  let ok = valid.get(key);
+  if (ok === undefined) {
+    try {
+      ok = test();
+    } catch {
+      ok = false;
+    }
+    if (valid.size > 10_000) valid.clear();
+    valid.set(key, ok);
+  }
+  return ok;
+}
+
 function zonesAndLocale(context: Raw): IdentifyFields {
   const out: IdentifyFields = {};
   const zone = context.timezone;
-  if (typeof zone === 'string') {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      out.timezone = zone;
-    } catch {
-      // not an IANA zone: left out
-    }
-  }
+  if (
+    typeof zone === 'string' &&
+    remembered(`z:${zone}`, () => !!new Intl.DateTimeFormat('en', { timeZone: zone }))
+  )
+    out.timezone = zone;
   const locale = context.locale;
-  if (typeof locale === 'string') {
-    try {
-      if (Intl.getCanonicalLocales(locale).length === 1) out.locale = locale;
-    } catch {
-      // not a language tag: left out
-    }
-  }
+  if (
+    typeof locale === 'string' &&
+    remembered(`l:${locale}`, () => Intl.getCanonicalLocales(locale).length === 1)
+  )
+    out.locale = locale;
   return out;
 }
 
