@@ -8,10 +8,13 @@
  *   npm run bench -- ingest
  *
  * Environment (all optional): BENCH_INGEST_RUNS (3), BENCH_INGEST_SECONDS (20),
- * BENCH_INGEST_WARMUP (10), BENCH_INGEST_SENDERS (8), BENCH_INGEST_USERS (50000),
+ * BENCH_INGEST_WARMUP (10), BENCH_INGEST_SENDERS (4), BENCH_INGEST_USERS (50000),
  * BENCH_INGEST_POOL (10), BENCH_INGEST_WORKERS (1), BENCH_INGEST_EMBEDDED (1; 0 skips it),
  * BENCH_INGEST_EMBEDDED_SENDERS (2), BENCH_INGEST_EMBEDDED_USERS (5000), BENCH_INGEST_SERVER
- * (1; 0 skips the PostgreSQL part), BENCH_KEEP_PG=1, BENCH_PG_BIN.
+ * (1; 0 skips the PostgreSQL part), BENCH_INGEST_SOCKET (1: the API and COPY reach PostgreSQL by
+ * its Unix socket; 0: by TCP), BENCH_KEEP_PG=1, BENCH_PG_BIN, BENCH_PG_SETTINGS (extra settings,
+ * e.g. "shared_preload_libraries=pg_stat_statements" to see the run's statements), BENCH_INGEST_SQL
+ * (SQL run after migrating, for experiments), BENCH_API_NODE_ARGS (e.g. --cpu-prof).
  *
  * Targets (issue 4): ≥ 20,000 events/s with p99 batch latency < 250 ms on a PostgreSQL server,
  * at least a third of COPY's rate; embedded ≥ 3,000 events/s.
@@ -41,7 +44,7 @@ const env = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const runs = env('BENCH_INGEST_RUNS', 3);
 const seconds = env('BENCH_INGEST_SECONDS', 20);
 const warmup = env('BENCH_INGEST_WARMUP', 10);
-const senders = env('BENCH_INGEST_SENDERS', 8);
+const senders = env('BENCH_INGEST_SENDERS', 4);
 const users = env('BENCH_INGEST_USERS', 50_000);
 const poolSize = env('BENCH_INGEST_POOL', 10);
 const workers = env('BENCH_INGEST_WORKERS', 1);
@@ -49,6 +52,7 @@ const embeddedSenders = env('BENCH_INGEST_EMBEDDED_SENDERS', 2);
 const embeddedUsers = env('BENCH_INGEST_EMBEDDED_USERS', 5000);
 const withServer = env('BENCH_INGEST_SERVER', 1) === 1;
 const withEmbedded = env('BENCH_INGEST_EMBEDDED', 1) === 1;
+const viaSocket = env('BENCH_INGEST_SOCKET', 1) === 1;
 
 const dataDir = fileURLToPath(new URL('./.data/', import.meta.url));
 mkdirSync(dataDir, { recursive: true });
@@ -145,7 +149,10 @@ if (withServer) {
     await admin.query('drop database if exists rapport_ingest with (force)');
     await admin.query('create database rapport_ingest');
     await admin.end();
-    const url = server.url.replace(/\/postgres$/, '/rapport_ingest');
+    const tcpUrl = server.url.replace(/\/postgres$/, '/rapport_ingest');
+    // The API and the COPY reference reach PostgreSQL alike: by its Unix socket (as on one machine
+    // one would), or by TCP on 127.0.0.1 with BENCH_INGEST_SOCKET=0.
+    const url = viaSocket ? tcpUrl.replace('@127.0.0.1:', '@%2Ftmp:') : tcpUrl;
     const { writeKey } = await prepareDatabase({ url });
     const api = await startApi({ databaseUrl: url, poolSize, workers });
     try {
@@ -256,7 +263,10 @@ console.log(
   `traffic: batches of 100 messages, ${fmt(batchBytes / 1024)} KB each (~${fmt(batchBytes / 100, 0)} bytes/message): 2 Order Completed, 6 identify, ~69 track, ~23 page; ${users.toLocaleString('en')} users (seeded by one identify each), 200,000 anonymous visitors (15% of track/page); ${runs} × ${seconds} s after ${warmup} s warm-up`,
 );
 if (serverFigures.length) {
-  report(`PostgreSQL server: ${senders} senders, API 1 process × pool ${poolSize}`, serverFigures);
+  report(
+    `PostgreSQL server: ${senders} senders, API ${workers} process(es) × pool ${poolSize}, PostgreSQL by ${viaSocket ? 'Unix socket' : 'TCP'}`,
+    serverFigures,
+  );
 }
 if (embeddedFigures.length) {
   report(
