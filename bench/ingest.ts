@@ -73,6 +73,7 @@ const line = (label: string, r: RunFigures) => [
   String(r.load.rejected + r.load.errors),
   fmt(r.cpuApiMsPer1k),
   r.cpuPgMsPer1k === null ? '–' : fmt(r.cpuPgMsPer1k),
+  fmt((r.load.cpuMs / r.load.stored) * 1000),
   r.copy ? fmt(r.copy.rows / r.copy.seconds, 0) : '–',
   r.copy ? fmt(eventsPerSecond(r.load) / (r.copy.rows / r.copy.seconds), 2) : '–',
 ];
@@ -97,6 +98,7 @@ function report(title: string, figures: RunFigures[]) {
     String(figures.reduce((n, r) => n + r.load.rejected + r.load.errors, 0)),
     fmt(med((r) => r.cpuApiMsPer1k)),
     figures[0]?.cpuPgMsPer1k === null ? '–' : fmt(med((r) => r.cpuPgMsPer1k ?? 0)),
+    fmt(med((r) => (r.load.cpuMs / r.load.stored) * 1000)),
     figures[0]?.copy ? fmt(med(copyRate), 0) : '–',
     figures[0]?.copy
       ? fmt(
@@ -115,6 +117,7 @@ function report(title: string, figures: RunFigures[]) {
       'rejected+errors',
       'API CPU ms/1k events',
       'PG CPU ms/1k events',
+      'load CPU ms/1k events',
       'COPY events/s',
       'rate / COPY',
     ],

@@ -17,6 +17,7 @@ import {
   type Template,
   template,
 } from './ingest-payload.ts';
+import type { LoadResult } from './ingest-run.ts';
 
 const env = (name: string, fallback: string) => process.env[name] ?? fallback;
 const url = new URL('/v1/batch', env('LOAD_URL', 'http://127.0.0.1:4100'));
@@ -76,16 +77,7 @@ let counter = 0;
 const next = (kind: 'message' | 'order') =>
   `${kind === 'message' ? 'm' : 'SO'}-${tag}-${(counter++).toString(36)}`;
 
-interface Totals {
-  batches: number;
-  sent: number;
-  stored: number;
-  duplicates: number;
-  rejected: number;
-  errors: number;
-  latencies: number[];
-  firstProblem: string | null;
-}
+type Totals = Omit<LoadResult, 'seconds' | 'batchBytes' | 'cpuMs'>;
 
 async function sendOne(t: Template, totals: Totals) {
   const body = fill(t, next);
@@ -135,6 +127,7 @@ if (mode === 'seed') {
   for (let i = 0; i < templateCount; i++) templates.push(template(mixedBatch(rand, shape, at)));
 }
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const stopAt = started + seconds * 1000;
 let cursor = 0;
 const work = async () => {
@@ -149,4 +142,7 @@ const elapsed = (performance.now() - started) / 1000;
 agent.destroy();
 const bytes =
   templates.reduce((sum, t) => sum + t.parts.reduce((n, p) => n + p.length, 0), 0) / templates.length;
-console.log(`RESULT ${JSON.stringify({ ...totals, seconds: elapsed, batchBytes: Math.round(bytes) })}`);
+const cpu = process.cpuUsage(cpuBefore);
+console.log(
+  `RESULT ${JSON.stringify({ ...totals, seconds: elapsed, batchBytes: Math.round(bytes), cpuMs: (cpu.user + cpu.system) / 1000 })}`,
+);

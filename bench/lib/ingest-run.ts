@@ -22,6 +22,8 @@ export interface LoadResult {
   firstProblem: string | null;
   seconds: number;
   batchBytes: number;
+  /** CPU milliseconds the load generator itself used (it shares the machine). */
+  cpuMs: number;
 }
 
 export interface LoadRun {

@@ -8,7 +8,7 @@ export type CustomFieldUpdate = Schemas['CustomFieldUpdate'];
 export type Role = Schemas['User']['role'];
 
 /** A mutation that refreshes the listed query keys when it succeeds. */
-function useChange<I, O>(keys: string[], fn: (input: I) => Promise<O>) {
+export function useChange<I, O>(keys: string[], fn: (input: I) => Promise<O>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: fn,

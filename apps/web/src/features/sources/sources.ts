@@ -1,5 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call, type Schemas } from '../../api/client';
+import { useChange } from '../admin/admin';
 
 export type Source = Schemas['Source'];
 export type SourceUpdate = Schemas['SourceUpdate'];
@@ -12,24 +13,18 @@ export function useSources() {
   });
 }
 
-function useChange<I, O>(fn: (input: I) => Promise<O>) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () => client.invalidateQueries({ queryKey: ['sources'] }),
-  });
-}
-
 export const useCreateSource = () =>
-  useChange((body: Schemas['SourceCreate']) => call(api.POST('/api/v1/sources', { body })));
+  useChange(['sources'], (body: Schemas['SourceCreate']) => call(api.POST('/api/v1/sources', { body })));
 
 export const useUpdateSource = () =>
-  useChange(({ id, body }: { id: string; body: SourceUpdate }) =>
+  useChange(['sources'], ({ id, body }: { id: string; body: SourceUpdate }) =>
     call(api.PATCH('/api/v1/sources/{id}', { params: { path: { id } }, body })),
   );
 
 export const useDeleteSource = () =>
-  useChange((id: string) => call(api.DELETE('/api/v1/sources/{id}', { params: { path: { id } } })));
+  useChange(['sources'], (id: string) =>
+    call(api.DELETE('/api/v1/sources/{id}', { params: { path: { id } } })),
+  );
 
 /** The newest events of a source, a page at a time. */
 export function useSourceEvents(sourceId: string, cursor: string | undefined) {
