@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 /**
  * PGlite runs no autovacuum, so without this the planner never learns how big a table has
  * grown and keeps the plans it makes for empty tables (a full scan where an index lookup would
- * do). Every `everyMs`, in embedded mode, the tables changed by more than 10 % (plus 500 rows)
+ * do). 5 s after start and then every `everyMs`, in embedded mode, the tables changed by more than 10 % (plus 500 rows)
  * since their last ANALYZE are analyzed, as autovacuum would on a server. It waits its turn for
  * the one connection like any query. `stop()` waits for a run in progress.
  */
@@ -19,18 +19,23 @@ export function startAnalyzer<DB>(kysely: Kysely<DB>, everyMs = 30_000): { stop(
       await sql`analyze ${sql.id(relname)}`.execute(kysely);
     }
   };
-  const timer = setInterval(() => {
+  const tick = () => {
     if (running || stopped) return;
     running = run()
       .catch((error: unknown) => console.error('embedded ANALYZE failed:', error))
       .finally(() => {
         running = null;
       });
-  }, everyMs);
+  };
+  // A first look soon after start (a fresh or freshly loaded database), then every `everyMs`.
+  const first = setTimeout(tick, Math.min(5000, everyMs));
+  const timer = setInterval(tick, everyMs);
+  first.unref();
   timer.unref();
   return {
     async stop() {
       stopped = true;
+      clearTimeout(first);
       clearInterval(timer);
       await running;
     },
