@@ -61,7 +61,7 @@ describe.skipIf(missing)('tracking sources in a real browser (Chromium)', () => 
           type: 'identify',
           userId: 'e2e-1',
           anonymousId: 'anon-e2e',
-          traits: { email: 'e2e@example.com', name: 'Eve Tester' },
+          traits: { email: 'e2e@example.com', name: 'Eve Tester', favoriteColor: 'teal' },
         },
       ],
     });
@@ -78,6 +78,8 @@ describe.skipIf(missing)('tracking sources in a real browser (Chromium)', () => 
     await events.getByRole('cell', { name: 'Pricing' }).waitFor();
     await events.getByRole('link', { name: 'anon-e2e' }).click();
     await page.getByRole('heading', { name: 'Eve Tester' }).waitFor();
+    await page.getByText('Traits from tracking').waitFor();
+    await page.getByText('teal', { exact: true }).waitFor();
     const activity = page.getByRole('region', { name: 'Web activity' });
     await activity.getByText('Pricing', { exact: true }).waitFor();
     await activity.getByRole('link', { name: 'https://shop.example/pricing' }).waitFor();
