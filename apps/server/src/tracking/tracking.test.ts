@@ -195,6 +195,26 @@ describe('the Segment tracking API', () => {
     expect(await personByExternalId('mixed-2')).toMatchObject({ email: 'mixed2@example.com' });
   });
 
+  it('keeps an identify that names no one yet, and attaches it once an identify with an email comes', async () => {
+    const first = await send('/v1/batch', {
+      batch: [
+        { type: 'identify', userId: 'quiet-1', messageId: mid(), traits: { plan: 'trial' } },
+        { type: 'track', userId: 'quiet-1', messageId: mid(), event: 'Trial Started' },
+      ],
+    });
+    expect(first.body).toMatchObject({ stored: 2, rejected: [] });
+    expect(await personByExternalId('quiet-1')).toBeUndefined();
+    await send('/v1/identify', {
+      userId: 'quiet-1',
+      messageId: mid(),
+      traits: { email: 'quiet1@example.com' },
+    });
+    const person = await personByExternalId('quiet-1');
+    expect(
+      (await eventsOf(person.id)).map((e: { type: string; name: string | null }) => e.name ?? e.type).sort(),
+    ).toEqual(['Trial Started', 'identify', 'identify']);
+  });
+
   it('answers 400 when every message of a request is refused', async () => {
     const single = await send('/v1/identify', { messageId: mid(), traits: { email: 'x@example.com' } });
     expect(single.status).toBe(400);

@@ -50,7 +50,7 @@ describe('identify', () => {
     expect(found.get(identityKey('anonymous', 'dev-2'))).toBe(bare.id);
   });
 
-  it('adds up rows about one new person, keeps other traits, and needs an email or a name', async () => {
+  it('adds up rows about one new person, keeps other traits, and makes no one without an email or a name', async () => {
     const outcome = await ws.run((ctx) =>
       identifyPeople(ctx, [
         row({ userId: 'new-1', fields: { email: 'new1@example.com' }, traits: { plan: 'free', age: 30 } }),
@@ -59,9 +59,8 @@ describe('identify', () => {
       ]),
     );
     expect(outcome.created).toHaveLength(1);
-    expect(outcome.problems).toEqual([
-      { key: key - 1, path: 'traits', message: expect.stringContaining('email') },
-    ]);
+    expect(outcome.unnamed).toEqual([key - 1]);
+    expect(outcome.personOf.has(key - 1)).toBe(false);
     const person = await ws.run((ctx) => getPerson(ctx, outcome.created[0]!));
     expect(person).toMatchObject({
       externalId: 'new-1',

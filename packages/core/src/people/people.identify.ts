@@ -39,7 +39,8 @@ export interface IdentifyRow {
 export interface IdentifyOutcome {
   /** The person of each row (by key). */
   personOf: Map<number, string>;
-  problems: { key: number; path: string; message: string }[];
+  /** Rows about someone not known yet that name no one (no email, no name): no person is made. */
+  unnamed: number[];
   created: string[];
   updated: string[];
   /** Ids newly linked to people (events sent under them can now be attached). */
@@ -142,12 +143,13 @@ function emptyValues(): Values {
  * Creates or updates the people of a batch of identifies, set-based: one query finds them (by
  * user id as external id or linked identity, email primary or additional, device), one insert
  * creates the new ones, one update writes the changed ones, one insert links the ids. Rows about
- * the same person add up in order. A new person needs an email or a name.
+ * the same person add up in order. A new person needs an email or a name: rows about someone
+ * unknown without either make no one (`unnamed`).
  */
 export async function identifyPeople(ctx: Ctx, rows: IdentifyRow[]): Promise<IdentifyOutcome> {
   const outcome: IdentifyOutcome = {
     personOf: new Map(),
-    problems: [],
+    unnamed: [],
     created: [],
     updated: [],
     linked: [],
@@ -189,11 +191,7 @@ export async function identifyPeople(ctx: Ctx, rows: IdentifyRow[]): Promise<Ide
     if (!draft) {
       const named = row.fields.email || row.fields.firstName || row.fields.lastName;
       if (!named) {
-        outcome.problems.push({
-          key: row.key,
-          path: 'traits',
-          message: 'a new person needs traits.email, traits.firstName, traits.lastName or traits.name',
-        });
+        outcome.unnamed.push(row.key);
         continue;
       }
       draft = { id: newId('person'), original: null, values: emptyValues() };

@@ -42,9 +42,9 @@ export async function identifyAll(run: Run, messages: Message[]): Promise<void> 
     }
   }
   if (rows.length === 0) return;
+  // An identify of someone unknown that names no one (no email, no name) makes no person yet: it
+  // is stored, with its traits, and attached when a later identify or alias names them.
   const record = (outcome: IdentifyOutcome) => {
-    for (const problem of outcome.problems)
-      run.reject(byKey.get(problem.key)!, problem.path, problem.message);
     for (const [key, personId] of outcome.personOf) {
       const m = byKey.get(key)!;
       run.link('user', m.userId, personId);
