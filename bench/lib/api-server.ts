@@ -10,7 +10,9 @@ export interface ApiProcess {
 }
 
 export interface ApiOptions {
-  databaseUrl: string;
+  /** A PostgreSQL server's database, or (`dataDir`) an embedded one. */
+  databaseUrl?: string;
+  dataDir?: string;
   poolSize: number;
   workers: number;
   /** `api` (default): the real Rapport server; `floor`: bench/lib/floor-serve.ts. */
@@ -34,7 +36,8 @@ export async function startApi(options: ApiOptions): Promise<ApiProcess> {
       env: {
         ...process.env,
         NODE_ENV: 'production',
-        BENCH_DATABASE_URL: options.databaseUrl,
+        ...(options.databaseUrl ? { BENCH_DATABASE_URL: options.databaseUrl } : {}),
+        ...(options.dataDir ? { BENCH_DATA_DIR: options.dataDir } : {}),
         BENCH_PORT: String(port),
         BENCH_POOL: String(options.poolSize),
         BENCH_WORKERS: String(options.workers),

@@ -83,6 +83,14 @@ export async function startPgServer(
     ]);
   }
   const port = await freePort();
+  // BENCH_PG_SETTINGS adds settings for one investigation, e.g. "shared_preload_libraries=pg_stat_statements".
+  const extra = Object.fromEntries(
+    (process.env.BENCH_PG_SETTINGS ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((pair) => pair.split('=') as [string, string]),
+  );
+  settings = { ...settings, ...extra };
   const options = [
     `-p ${port}`,
     '-c listen_addresses=127.0.0.1',

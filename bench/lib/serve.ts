@@ -1,7 +1,8 @@
 /**
  * The real Rapport API in its own process(es), for load tests: `createApp` + `startServer` on
- * a PostgreSQL server. Environment: BENCH_DATABASE_URL, BENCH_PORT, BENCH_POOL (connections per
- * process), BENCH_WORKERS (processes; more than one runs them under node:cluster on one port).
+ * a PostgreSQL server, or on an embedded data directory. Environment: BENCH_DATABASE_URL or
+ * BENCH_DATA_DIR, BENCH_PORT, BENCH_POOL (connections per process), BENCH_WORKERS (processes; more
+ * than one runs them under node:cluster on one port; a PostgreSQL server only).
  * Prints `ready <url>` once every process listens.
  */
 import cluster from 'node:cluster';
@@ -9,13 +10,15 @@ import { createDb } from '@rapport/db';
 import { createApp, startServer } from '@rapport/server';
 
 const url = process.env.BENCH_DATABASE_URL;
+const dataDir = process.env.BENCH_DATA_DIR;
 const port = Number(process.env.BENCH_PORT ?? '0');
 const poolSize = Number(process.env.BENCH_POOL ?? '10');
 const workers = Number(process.env.BENCH_WORKERS ?? '1');
-if (!url || !port) throw new Error('BENCH_DATABASE_URL and BENCH_PORT are required');
+if (!(url || dataDir) || !port)
+  throw new Error('BENCH_DATABASE_URL (or BENCH_DATA_DIR) and BENCH_PORT are required');
 
 async function serveOne() {
-  const db = await createDb({ url: url!, poolSize });
+  const db = await createDb(url ? { url, poolSize } : { dataDir: dataDir! });
   const server = await startServer(createApp({ db }), port);
   const stop = async () => {
     await server.close();

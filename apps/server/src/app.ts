@@ -7,6 +7,7 @@ import { mount, notFoundRoute } from './http/mount.ts';
 import { mountWeb } from './http/web.ts';
 import { openApiDocument } from './openapi.ts';
 import { routes } from './routes/index.ts';
+import { mountTracking } from './tracking/tracking.ts';
 
 export const VERSION = '0.1.0';
 
@@ -34,6 +35,7 @@ export function createApp({ db, clock = systemClock }: AppOptions): Hono {
   // Static paths before parameterised ones, so /people/duplicates is not taken for /people/{id}.
   const params = (path: string) => (path.match(/\{/g) ?? []).length;
   for (const route of [...routes].sort((a, b) => params(a.path) - params(b.path))) mount(app, route, deps);
+  mountTracking(app, deps);
   mountWeb(app);
   app.notFound(notFoundRoute);
   app.onError((error, c) => errorResponse(c, error));

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { startAnalyzer } from './analyze.ts';
 import { type CsvSource, copyIntoPglite, copyIntoPostgres } from './copy.ts';
 import { lockDataDir } from './lock.ts';
 import { PGliteDialect } from './pglite-driver.ts';
@@ -117,6 +118,7 @@ async function createEmbeddedDb(
     throw error;
   }
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const analyzer = startAnalyzer(kysely);
   return {
     kind: 'pglite',
     kysely,
@@ -130,6 +132,7 @@ async function createEmbeddedDb(
       return (await pglite.dumpDataDir('none')) as Blob;
     },
     async close() {
+      await analyzer.stop();
       await kysely.destroy();
       await pglite.close();
       unlock();

@@ -18,6 +18,7 @@ import type {
   WorkspacesTable,
 } from './tables/platform.ts';
 import type { CompaniesTable, MembershipsTable, PeopleTable } from './tables/records.ts';
+import type { EventsTable, PersonIdentitiesTable, SourcesTable } from './tables/tracking.ts';
 import type {
   AuditLogTable,
   DuplicateDismissalsTable,
@@ -32,6 +33,7 @@ export type * from './tables/commerce.ts';
 export type * from './tables/jobs.ts';
 export type * from './tables/platform.ts';
 export type * from './tables/records.ts';
+export type * from './tables/tracking.ts';
 export type * from './tables/work.ts';
 
 export interface Database {
@@ -61,4 +63,7 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_messages: WebhookMessagesTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  sources: SourcesTable;
+  events: EventsTable;
+  person_identities: PersonIdentitiesTable;
 }

@@ -4,6 +4,7 @@ import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { companiesRoutes } from './companies.ts';
 import { customFieldsRoutes } from './custom-fields.ts';
+import { eventsRoutes } from './events.ts';
 import { exportsRoutes } from './exports.ts';
 import { importsRoutes } from './imports.ts';
 import { interactionsRoutes } from './interactions.ts';
@@ -13,6 +14,7 @@ import { ordersRoutes } from './orders.ts';
 import { peopleRoutes } from './people.ts';
 import { productsRoutes } from './products.ts';
 import { searchRoutes } from './search.ts';
+import { sourcesRoutes } from './sources.ts';
 import { tasksRoutes } from './tasks.ts';
 import { usersRoutes } from './users.ts';
 import { viewsRoutes } from './views.ts';
@@ -36,6 +38,8 @@ export const routes: Route[] = [
   ...importsRoutes,
   ...exportsRoutes,
   ...customFieldsRoutes,
+  ...sourcesRoutes,
+  ...eventsRoutes,
   ...usersRoutes,
   ...apiKeysRoutes,
   ...webhooksRoutes,

@@ -1,4 +1,4 @@
-import { createJobWorker, systemCtx } from '@rapport/core';
+import { createJobWorker, systemCtx, WEBHOOK_EVENTS } from '@rapport/core';
 import { type Receiver, startReceiver } from '@rapport/core/testing';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ afterAll(async () => {
 /** Delivers what is due in the test workspace, on the real clock (signatures are checked against it). */
 const deliver = () => createJobWorker(systemCtx(api.db), { workspaceId: api.ws.workspaceId }).runDue();
 
-const ALL = ['person.created', 'person.updated', 'person.merged', 'order.created', 'interaction.logged'];
+const ALL = [...WEBHOOK_EVENTS];
 
 describe('webhooks API', () => {
   it('creates, reads, changes and deletes subscriptions; the secret shows once', async () => {
@@ -112,6 +112,8 @@ describe('webhooks API', () => {
       body: { personId: ada.body.id, currency: 'EUR', totalMinor: 4200 },
     });
     expect(order.status).toBe(201);
+    const shipped = await api.call('PATCH', `/api/v1/orders/${order.body.id}`, { body: { status: 'fulfilled' } });
+    expect(shipped.status).toBe(200);
     const logged = await api.call('POST', '/api/v1/interactions', {
       body: {
         channel: 'email',
@@ -121,7 +123,7 @@ describe('webhooks API', () => {
       },
     });
     expect(logged.status).toBe(201);
-    expect(await deliver()).toBe(6);
+    expect(await deliver()).toBe(7);
 
     const signer = new Webhook(hook.body.secret);
     const events = receiver.received.map((r) => {
@@ -139,6 +141,8 @@ describe('webhooks API', () => {
     expect(byType['person.updated']).toMatchObject({ id: ada.body.id, title: 'Countess' });
     expect(byType['person.merged']).toMatchObject({ mergedId: dup.body.id, survivor: { id: ada.body.id } });
     expect(byType['order.created']).toMatchObject({ id: order.body.id, totalMinor: 4200 });
+    expect(byType['order.updated']).toMatchObject({ id: order.body.id, status: 'fulfilled' });
+    expect(byType['order.updated']).not.toHaveProperty('statusHistory');
     expect(byType['interaction.logged']).toMatchObject({ id: logged.body.id, subject: 'Hello' });
     // A tampered body or another secret fails verification.
     const first = receiver.received[0]!;

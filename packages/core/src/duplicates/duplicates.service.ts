@@ -4,6 +4,7 @@ import {
   getCompany,
   requireCompany,
 } from '../companies/companies.service.ts';
+import { moveEventsOfPerson } from '../events/events.service.ts';
 import { moveInteractionsOfCompany, moveInteractionsOfPerson } from '../interactions/interactions.service.ts';
 import { moveMembershipsOfCompany, moveMembershipsOfPerson } from '../memberships/memberships.service.ts';
 import { moveNotesOfCompany, moveNotesOfPerson } from '../notes/notes.service.ts';
@@ -64,8 +65,8 @@ export async function findCompanyDuplicates(
 
 /**
  * Merges two people in one transaction: everything of the merged-away person (memberships,
- * interactions, orders, notes, tasks) now belongs to the survivor, its fields fill the
- * survivor's blanks, and it stays as a pointer to the survivor.
+ * interactions, orders, notes, tasks, tracked events and the ids SDKs knew it by) now belongs to
+ * the survivor, its fields fill the survivor's blanks, and it stays as a pointer to the survivor.
  */
 export async function mergePeople(ctx: Ctx, input: MergeInput) {
   const { survivorId, mergedId } = parseInput(mergeInput, input);
@@ -77,6 +78,7 @@ export async function mergePeople(ctx: Ctx, input: MergeInput) {
   await moveOrdersOfPerson(ctx, mergedId, survivorId);
   await moveNotesOfPerson(ctx, mergedId, survivorId);
   await moveTasksOfPerson(ctx, mergedId, survivorId);
+  await moveEventsOfPerson(ctx, mergedId, survivorId);
   const survivor = await getPerson(ctx, survivorId);
   await emitEvent(ctx, 'person.merged', { survivor, mergedId });
   return survivor;

@@ -5,11 +5,12 @@ export type JobRow = Selectable<JobsTable>;
 type Db = Kysely<Database>;
 type JobKey = Pick<JobRow, 'workspace_id' | 'id'>;
 
-/** Inserts a job; with a key that an unfinished job of the type already has, does nothing (null). */
-export async function insertJob(db: Db, row: Insertable<JobsTable>): Promise<string | null> {
+/** Inserts jobs in one statement; the ids of those inserted (a key already pending skips one). */
+export async function insertJobs(db: Db, rows: Insertable<JobsTable>[]): Promise<string[]> {
+  if (!rows.length) return [];
   const inserted = await db
     .insertInto('jobs')
-    .values(row)
+    .values(rows)
     // The predicate of the partial unique index, as literals: PostgreSQL infers the index only
     // from a predicate it can prove at planning time, not from parameters.
     .onConflict((oc) =>
@@ -19,8 +20,8 @@ export async function insertJob(db: Db, row: Insertable<JobsTable>): Promise<str
         .doNothing(),
     )
     .returning('id')
-    .executeTakeFirst();
-  return inserted?.id ?? null;
+    .execute();
+  return inserted.map((row) => row.id);
 }
 
 /** The jobs a worker looks after: its types, and one workspace or all. */

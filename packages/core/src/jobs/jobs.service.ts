@@ -19,17 +19,27 @@ export {
  * `key` names an unfinished job of the same type.
  */
 export async function enqueueJob(ctx: Ctx, input: JobEnqueue): Promise<string | null> {
-  const value = parseInput(jobEnqueue, input);
+  return (await enqueueJobs(ctx, [input]))[0] ?? null;
+}
+
+/** As enqueueJob, for several jobs in one statement; the ids of those enqueued. */
+export async function enqueueJobs(ctx: Ctx, inputs: JobEnqueue[]): Promise<string[]> {
   const now = ctx.clock.now();
-  return repo.insertJob(ctx.db, {
-    id: newId('job'),
-    workspace_id: ctx.workspaceId,
-    type: value.type,
-    payload: JSON.stringify(value.payload),
-    key: value.key ?? null,
-    run_at: value.runAt ?? now,
-    max_attempts: value.maxAttempts,
-    created_at: now,
-    updated_at: now,
-  });
+  return repo.insertJobs(
+    ctx.db,
+    inputs.map((input) => {
+      const value = parseInput(jobEnqueue, input);
+      return {
+        id: newId('job'),
+        workspace_id: ctx.workspaceId,
+        type: value.type,
+        payload: JSON.stringify(value.payload),
+        key: value.key ?? null,
+        run_at: value.runAt ?? now,
+        max_attempts: value.maxAttempts,
+        created_at: now,
+        updated_at: now,
+      };
+    }),
+  );
 }

@@ -6,12 +6,13 @@ import { afterCursor, type Direction } from '../shared/paging.ts';
 export type OrderRow = Selectable<OrdersTable>;
 export type LineRow = Selectable<OrderLinesTable>;
 
-export async function insertOrder(
+/** Orders and their lines, one insert each. */
+export async function insertOrders(
   ctx: Ctx,
-  row: Insertable<OrdersTable>,
+  rows: Insertable<OrdersTable>[],
   lines: Insertable<OrderLinesTable>[],
 ) {
-  await ctx.db.insertInto('orders').values(row).execute();
+  if (rows.length) await ctx.db.insertInto('orders').values(rows).execute();
   if (lines.length) await ctx.db.insertInto('order_lines').values(lines).execute();
 }
 
@@ -123,4 +124,17 @@ export function ordersAfter(ctx: Ctx, afterId: string | null, limit: number): Pr
   let query = ctx.db.selectFrom('orders').selectAll();
   if (afterId) query = query.where('id', '>', afterId);
   return query.orderBy('id').limit(limit).execute();
+}
+
+export async function insertLines(ctx: Ctx, lines: Insertable<OrderLinesTable>[]): Promise<void> {
+  if (lines.length) await ctx.db.insertInto('order_lines').values(lines).execute();
+}
+
+export function idsByExternalIds(ctx: Ctx, externalIds: string[]) {
+  if (externalIds.length === 0) return Promise.resolve([]);
+  return ctx.db
+    .selectFrom('orders')
+    .select(['id', 'external_id'])
+    .where(sql<boolean>`external_id = any(${externalIds}::text[])`)
+    .execute();
 }

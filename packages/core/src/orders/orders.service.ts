@@ -1,16 +1,14 @@
-import type { OrderLinesTable, OrdersTable } from '@rapport/db';
-import type { Insertable, Updateable } from 'kysely';
+import type { OrdersTable } from '@rapport/db';
+import type { Updateable } from 'kysely';
 import { historyOf } from '../audit/audit.service.ts';
-import { requireCompany } from '../companies/companies.service.ts';
-import { requirePerson } from '../people/people.service.ts';
-import { productsById, productsBySku } from '../products/products.service.ts';
 import type { Ctx } from '../shared/context.ts';
-import { AppError, type ErrorDetail, notFound } from '../shared/errors.ts';
-import { newId } from '../shared/ids.ts';
+import { notFound } from '../shared/errors.ts';
 import { decodeCursor, type Page, parseSort, toPage } from '../shared/paging.ts';
 import { parseInput } from '../shared/validate.ts';
 import { emitEvent } from '../webhooks/webhooks.service.ts';
+import { createOrders } from './orders.create.ts';
 import { statusHistory } from './orders.history.ts';
+import { getOrders, presentRows } from './orders.present.ts';
 import * as repo from './orders.repo.ts';
 import {
   ORDER_SORTS,
@@ -20,145 +18,14 @@ import {
   type OrdersQuery,
   type OrderTotals,
   type OrderUpdate,
-  orderCreate,
   ordersQuery,
   orderUpdate,
 } from './orders.schema.ts';
 
-function present(row: repo.OrderFull): Order {
-  return {
-    id: row.id,
-    externalId: row.external_id,
-    personId: row.person_id,
-    personName: row.person_name,
-    companyId: row.company_id,
-    companyName: row.company_name,
-    status: row.status,
-    orderedAt: row.ordered_at.toISOString(),
-    currency: row.currency,
-    subtotalMinor: row.subtotal_minor,
-    discountMinor: row.discount_minor,
-    taxMinor: row.tax_minor,
-    shippingMinor: row.shipping_minor,
-    totalMinor: row.total_minor,
-    channel: row.channel,
-    lines: row.lines.map((line) => ({
-      lineNo: line.line_no,
-      productId: line.product_id,
-      sku: line.sku,
-      name: line.name,
-      quantity: line.quantity,
-      unitPriceMinor: line.unit_price_minor,
-      discountMinor: line.discount_minor,
-      totalMinor: line.total_minor,
-    })),
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
-}
-
-/** Rows (in their order) as the API shows them: with lines and the customer's names. */
-async function presentRows(ctx: Ctx, rows: repo.OrderRow[]): Promise<Order[]> {
-  return getOrders(
-    ctx,
-    rows.map((row) => row.id),
-  );
-}
-
-type LineInput = ReturnType<typeof orderCreate.parse>['lines'][number];
-
-/** Resolves products by id or SKU, fills names and prices, computes line totals. */
-async function buildLines(ctx: Ctx, orderId: string, currency: string, lines: LineInput[]) {
-  const byId = await productsById(
-    ctx,
-    lines.flatMap((l) => (l.productId ? [l.productId] : [])),
-  );
-  const bySku = await productsBySku(
-    ctx,
-    lines.flatMap((l) => (!l.productId && l.sku ? [l.sku] : [])),
-  );
-  const errors: ErrorDetail[] = [];
-  const rows: Insertable<OrderLinesTable>[] = [];
-  for (const [index, line] of lines.entries()) {
-    const product = line.productId ? byId.get(line.productId) : line.sku ? bySku.get(line.sku) : undefined;
-    if (line.productId && !product)
-      errors.push({ path: `lines.${index}.productId`, message: `no product ${line.productId}` });
-    else if (!line.productId && line.sku && !product && !line.name) {
-      errors.push({
-        path: `lines.${index}.sku`,
-        message: `no product with SKU ${line.sku}; give a name to sell it anyway`,
-      });
-    }
-    let unit = line.unitPriceMinor;
-    if (unit === undefined) {
-      if (product?.priceMinor != null && product.currency === currency) unit = product.priceMinor;
-      else
-        errors.push({
-          path: `lines.${index}.unitPriceMinor`,
-          message: `needed: the product has no ${currency} price`,
-        });
-    }
-    if (unit === undefined) continue;
-    rows.push({
-      workspace_id: ctx.workspaceId,
-      order_id: orderId,
-      line_no: index + 1,
-      product_id: product?.id ?? null,
-      sku: line.sku ?? product?.sku ?? null,
-      name: line.name ?? product?.name ?? line.sku ?? '',
-      quantity: line.quantity,
-      unit_price_minor: unit,
-      discount_minor: line.discountMinor,
-      total_minor: line.quantity * unit - line.discountMinor,
-    });
-  }
-  if (errors.length)
-    throw new AppError(
-      'validation_failed',
-      `Invalid order line: ${errors[0]!.path}: ${errors[0]!.message}.`,
-      errors,
-    );
-  return rows;
-}
-
 export async function createOrder(ctx: Ctx, input: OrderCreate): Promise<Order> {
-  const value = parseInput(orderCreate, input);
-  if (value.personId) await requirePerson(ctx, value.personId, 'personId');
-  if (value.companyId) await requireCompany(ctx, value.companyId, 'companyId');
-  const id = newId('order');
-  const lines = await buildLines(ctx, id, value.currency, value.lines);
-  const subtotal = lines.reduce((sum, line) => sum + line.total_minor, 0);
-  const computed = subtotal - value.discountMinor + value.taxMinor + value.shippingMinor;
-  if (lines.length && value.totalMinor !== undefined && value.totalMinor !== computed) {
-    throw new AppError(
-      'validation_failed',
-      `totalMinor ${value.totalMinor} does not match the lines (${computed}).`,
-      [{ path: 'totalMinor', message: `lines - discount + tax + shipping = ${computed}` }],
-    );
-  }
-  const now = ctx.clock.now();
-  const row: Insertable<OrdersTable> = {
-    id,
-    workspace_id: ctx.workspaceId,
-    external_id: value.externalId ?? null,
-    person_id: value.personId ?? null,
-    company_id: value.companyId ?? null,
-    status: value.status,
-    ordered_at: value.orderedAt ? new Date(value.orderedAt) : now,
-    currency: value.currency,
-    subtotal_minor: lines.length ? subtotal : (value.totalMinor ?? 0),
-    discount_minor: value.discountMinor,
-    tax_minor: value.taxMinor,
-    shipping_minor: value.shippingMinor,
-    total_minor: lines.length ? computed : value.totalMinor!,
-    channel: value.channel ?? null,
-    created_at: now,
-    updated_at: now,
-  };
-  await repo.insertOrder(ctx, row, lines);
-  const order = await getOrder(ctx, id);
-  await emitEvent(ctx, 'order.created', order);
-  return order;
+  const [created] = await createOrders(ctx, [input]);
+  if (!created || 'error' in created) throw created?.error;
+  return getOrder(ctx, created.id);
 }
 
 export async function getOrder(ctx: Ctx, id: string): Promise<Order> {
@@ -173,20 +40,18 @@ export async function getOrderDetail(ctx: Ctx, id: string): Promise<OrderDetail>
   return { ...found, statusHistory: statusHistory(found, await historyOf(ctx, 'orders', id)) };
 }
 
-export async function getOrders(ctx: Ctx, ids: string[]): Promise<Order[]> {
-  const rows = await repo.findOrdersWithLines(ctx, ids);
-  const byId = new Map(rows.map((row) => [row.id, present(row)]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
 export async function updateOrder(ctx: Ctx, id: string, input: OrderUpdate): Promise<OrderDetail> {
   const patch = parseInput(orderUpdate, input);
   const set: Updateable<OrdersTable> = {};
   if (patch.externalId !== undefined) set.external_id = patch.externalId;
   if (patch.status !== undefined) set.status = patch.status;
   if (patch.channel !== undefined) set.channel = patch.channel;
-  if (Object.keys(set).length && !(await repo.updateOrder(ctx, id, set))) throw notFound('order', id);
-  return getOrderDetail(ctx, id);
+  if (!Object.keys(set).length) return getOrderDetail(ctx, id);
+  if (!(await repo.updateOrder(ctx, id, set))) throw notFound('order', id);
+  const detail = await getOrderDetail(ctx, id);
+  const { statusHistory: _, ...order } = detail;
+  await emitEvent(ctx, 'order.updated', order);
+  return detail;
 }
 
 export async function listOrders(ctx: Ctx, input: OrdersQuery): Promise<Page<Order>> {
@@ -234,6 +99,12 @@ export function moveOrdersOfCompany(ctx: Ctx, fromId: string, toId: string) {
   return repo.moveOrders(ctx, 'company_id', fromId, toId);
 }
 
+/** The orders with these external ids (an order number in the shop): external id → order id. */
+export async function orderIdsByExternalIds(ctx: Ctx, externalIds: string[]): Promise<Map<string, string>> {
+  const rows = await repo.idsByExternalIds(ctx, externalIds);
+  return new Map(rows.map((row) => [row.external_id!, row.id]));
+}
+
 /** For search: orders by id or by the start of their external id (an order number). */
 export async function findOrdersByReference(ctx: Ctx, text: string, limit = 5): Promise<Order[]> {
   const reference = text.trim();
@@ -242,7 +113,10 @@ export async function findOrdersByReference(ctx: Ctx, text: string, limit = 5): 
   return byId.length ? byId : presentRows(ctx, await repo.ordersByReference(ctx, reference, limit));
 }
 
+export { createOrders } from './orders.create.ts';
 export { importOrders, type OrderImportRow } from './orders.import.ts';
+export { getOrders } from './orders.present.ts';
+export { type RefundInput, refundOrder } from './orders.refund.ts';
 
 /** For exports: a page of orders (by id) with their lines. */
 export async function ordersPage(ctx: Ctx, afterId: string | null, limit: number): Promise<Order[]> {

@@ -1,5 +1,6 @@
 import type { Address } from '@rapport/db';
-import type { PersonRow } from './people.repo.ts';
+import type { Ctx } from '../shared/context.ts';
+import { listPeople, type PersonRow } from './people.repo.ts';
 import type { Person } from './people.schema.ts';
 
 export function displayName(row: Pick<PersonRow, 'first_name' | 'last_name' | 'email'>): string {
@@ -29,8 +30,22 @@ export function presentPerson(row: PersonRow): Person {
     locale: row.locale,
     address: row.address as Address | null,
     birthday: row.birthday,
+    traits: row.traits,
     mergedIntoId: row.merged_into_id,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+/** People by id (merged ones included), in the order asked. */
+export async function peopleByIds(ctx: Ctx, ids: string[]): Promise<Person[]> {
+  const rows = await listPeople(
+    ctx,
+    { ids, includeMerged: true },
+    { column: 'id', direction: 'asc' },
+    ids.length,
+    null,
+  );
+  const byId = new Map(rows.map((row) => [row.id, presentPerson(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -7,7 +7,7 @@ import { prefixQuery } from '../shared/search.ts';
 
 export type PersonRow = Selectable<PeopleTable>;
 
-const COLUMNS = [
+export const COLUMNS = [
   'id',
   'workspace_id',
   'external_id',
@@ -28,6 +28,7 @@ const COLUMNS = [
   'locale',
   'address',
   'birthday',
+  'traits',
   'merged_into_id',
   'created_at',
   'updated_at',

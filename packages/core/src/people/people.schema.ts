@@ -96,6 +96,11 @@ export const person = z
     locale: z.string().nullable(),
     address: address.nullable(),
     birthday: z.string().nullable(),
+    traits: z
+      .record(z.string(), z.unknown())
+      .describe(
+        'What tracking SDKs said about the person (identify traits) that is neither a field nor a defined custom field.',
+      ),
     mergedIntoId: z.string().nullable(),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,

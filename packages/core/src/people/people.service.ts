@@ -28,7 +28,7 @@ import {
   personUpdate,
 } from './people.schema.ts';
 
-export { displayName, presentPerson } from './people.present.ts';
+export { displayName, peopleByIds, presentPerson } from './people.present.ts';
 
 /** The person row, or not_found; a merged-away person answers `merged` with its survivor. */
 export async function requirePerson(ctx: Ctx, id: string, path = 'id'): Promise<repo.PersonRow> {
@@ -147,19 +147,6 @@ export async function listPeople(ctx: Ctx, input: PeopleQuery): Promise<Page<Per
   );
 }
 
-/** People by id (merged ones included), in the order asked. */
-export async function peopleByIds(ctx: Ctx, ids: string[]): Promise<Person[]> {
-  const rows = await repo.listPeople(
-    ctx,
-    { ids, includeMerged: true },
-    { column: 'id', direction: 'asc' },
-    ids.length,
-    null,
-  );
-  const byId = new Map(rows.map((row) => [row.id, presentPerson(row)]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
 /** For merges: folds `loserId` into `survivorId` (fields only; other domains move their records). */
 export async function foldPersonInto(ctx: Ctx, survivorId: string, loserId: string): Promise<void> {
   const survivor = await requirePerson(ctx, survivorId, 'survivorId');
@@ -168,6 +155,20 @@ export async function foldPersonInto(ctx: Ctx, survivorId: string, loserId: stri
 }
 
 export { bulkPeople, countPeople, type PeopleFilter, peopleSelection } from './people.bulk.ts';
+export {
+  type IdentifyFields,
+  type IdentifyOutcome,
+  type IdentifyRow,
+  identifyPeople,
+} from './people.identify.ts';
+export {
+  type IdentityKind,
+  type IdentityLink,
+  identitiesOf,
+  identityKey,
+  linkIdentities,
+  resolveIdentities,
+} from './people.identities.ts';
 export { importPeople, type PersonImportRow, type PersonRef, resolvePersonRefs } from './people.import.ts';
 
 /** For exports: a page of live people (by id) as API records, all or those of a selection. */

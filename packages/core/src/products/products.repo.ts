@@ -57,3 +57,24 @@ export function listProducts(
     .limit(limit + 1)
     .execute();
 }
+
+/** Adds the products whose SKU is new; a SKU already in the catalogue keeps its product as it is. */
+export async function insertMissing(
+  ctx: Ctx,
+  rows: {
+    sku: string;
+    name: string;
+    category: string | null;
+    price_minor: number | null;
+    currency: string | null;
+    id: string;
+  }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const now = ctx.clock.now();
+  await ctx.db
+    .insertInto('products')
+    .values(rows.map((row) => ({ ...row, workspace_id: ctx.workspaceId, created_at: now, updated_at: now })))
+    .onConflict((oc) => oc.columns(['workspace_id', 'sku']).doNothing())
+    .execute();
+}

@@ -104,3 +104,38 @@ export async function productsBySku(ctx: Ctx, skus: string[]): Promise<Map<strin
 export async function productsById(ctx: Ctx, ids: string[]): Promise<Map<string, Product>> {
   return new Map((await repo.findProductsById(ctx, [...new Set(ids)])).map((row) => [row.id, present(row)]));
 }
+
+/**
+ * Makes sure a product exists for each SKU (as sold through a tracking SDK): new SKUs are added
+ * with the name, category and price seen; the catalogue's existing products are left as they are.
+ */
+export async function ensureProducts(
+  ctx: Ctx,
+  items: {
+    sku: string;
+    name: string;
+    category?: string | null;
+    priceMinor?: number | null;
+    currency?: string | null;
+  }[],
+): Promise<void> {
+  const bySku = new Map(items.map((item) => [item.sku, item]));
+  if (bySku.size === 0) return;
+  const known = new Set((await repo.findProductsBySku(ctx, [...bySku.keys()])).map((row) => row.sku));
+  await repo.insertMissing(
+    ctx,
+    [...bySku.values()]
+      .filter((item) => !known.has(item.sku))
+      .map((item) => {
+        const priced = item.priceMinor != null && item.currency != null;
+        return {
+          id: newId('product'),
+          sku: item.sku,
+          name: item.name,
+          category: item.category ?? null,
+          price_minor: priced ? item.priceMinor! : null,
+          currency: priced ? item.currency! : null,
+        };
+      }),
+  );
+}

@@ -2,10 +2,10 @@ import type { Db, Role, Tx } from '@rapport/db';
 import { type Clock, systemClock } from './clock.ts';
 import { fromDbError } from './db-errors.ts';
 
-/** Who acts: a signed-in user, an API key, or Rapport itself (CLI, migrations, demo). */
+/** Who acts: a signed-in user, an API key, a tracking source, or Rapport itself (CLI, migrations, demo). */
 export interface Actor {
-  kind: 'user' | 'api_key' | 'system';
-  /** `usr_…`, `key_…` or `system`; written to the audit log. */
+  kind: 'user' | 'api_key' | 'source' | 'system';
+  /** `usr_…`, `key_…`, `src_…` or `system`; written to the audit log. */
   id: string;
   role: Role;
   /** The user behind the action, when there is one (an API key's creator is not it). */

@@ -150,12 +150,18 @@ export const currency = z
 
 export const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
+const digitsOf = new Map<string, number>();
+
 /** Digits after the decimal point for a currency: 2 for EUR, 0 for JPY, 3 for BHD. */
 export function minorDigits(code: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
-      .maximumFractionDigits ?? 2
-  );
+  let digits = digitsOf.get(code);
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+    if (CURRENCIES.has(code)) digitsOf.set(code, digits);
+  }
+  return digits;
 }
 
 export const money = z.number().int({ message: 'must be an integer amount in minor units (cents)' }).safe();

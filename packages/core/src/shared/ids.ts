@@ -1,4 +1,4 @@
-import { monotonicFactory } from 'ulidx';
+import { encodeTime, monotonicFactory } from 'ulidx';
 
 /**
  * Every id carries a prefix that names what it is (`per_01j…`), so that logs, CLI output and
@@ -23,6 +23,8 @@ export const ID_PREFIXES = {
   webhook: 'whk',
   webhookMessage: 'msg',
   webhookDelivery: 'whd',
+  source: 'src',
+  event: 'evt',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
@@ -37,4 +39,9 @@ const ID_PATTERN = /^[a-z]+_[0-9a-hjkmnp-tv-z]{26}$/;
 
 export function isId(kind: IdKind, value: string): boolean {
   return value.startsWith(`${ID_PREFIXES[kind]}_`) && ID_PATTERN.test(value);
+}
+
+/** The smallest id of `kind` made at or after `ms` (epoch milliseconds): a bound for time ranges over ids. */
+export function firstIdAt(kind: IdKind, ms: number): string {
+  return `${ID_PREFIXES[kind]}_${encodeTime(Math.max(0, ms), 10).toLowerCase()}${'0'.repeat(16)}`;
 }

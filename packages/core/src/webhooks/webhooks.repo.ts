@@ -31,18 +31,13 @@ export async function deleteWebhook(ctx: Ctx, id: string): Promise<boolean> {
   return result.numDeletedRows > 0n;
 }
 
-/** The enabled subscriptions of this workspace that listen to `eventType`. */
-export function subscribersOf(ctx: Ctx, eventType: string): Promise<{ id: string }[]> {
-  return ctx.db
-    .selectFrom('webhooks')
-    .select('id')
-    .where('enabled', '=', true)
-    .where(sql<boolean>`${eventType} = any(event_types)`)
-    .execute();
+/** The enabled subscriptions of this workspace, with what each listens to. */
+export function enabledSubscriptions(ctx: Ctx): Promise<{ id: string; event_types: string[] }[]> {
+  return ctx.db.selectFrom('webhooks').select(['id', 'event_types']).where('enabled', '=', true).execute();
 }
 
-export async function insertMessage(ctx: Ctx, row: Insertable<WebhookMessagesTable>): Promise<void> {
-  await ctx.db.insertInto('webhook_messages').values(row).execute();
+export async function insertMessages(ctx: Ctx, rows: Insertable<WebhookMessagesTable>[]): Promise<void> {
+  if (rows.length) await ctx.db.insertInto('webhook_messages').values(rows).execute();
 }
 
 export async function insertDeliveries(ctx: Ctx, rows: Insertable<WebhookDeliveriesTable>[]): Promise<void> {

@@ -8,6 +8,7 @@ export const WEBHOOK_EVENTS = [
   'person.updated',
   'person.merged',
   'order.created',
+  'order.updated',
   'interaction.logged',
 ] as const;
 export const webhookEvent = z.enum(WEBHOOK_EVENTS);

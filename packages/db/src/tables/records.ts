@@ -63,6 +63,7 @@ export interface PeopleTable {
   locale: string | null;
   address: Json<Address | null>;
   birthday: string | null;
+  traits: Json<Record<string, unknown>>;
   merged_into_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -1,11 +1,12 @@
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { useMe } from '../../session/session';
+import { SourcesPanel } from '../sources/SourcesPanel';
 import { WebhooksPanel } from '../webhooks/WebhooksPanel';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { CustomFieldsPanel } from './CustomFieldsPanel';
 import { UsersPanel } from './UsersPanel';
 
-/** Workspace administration: users and roles, API keys, custom fields, webhooks (admins only). */
+/** Workspace administration: users and roles, API keys, custom fields, webhooks, tracking sources (admins only). */
 export function AdminPage() {
   const me = useMe().data;
   if (!me) return null;
@@ -25,6 +26,7 @@ export function AdminPage() {
             <Tabs.Tab value="api-keys">API keys</Tabs.Tab>
             <Tabs.Tab value="custom-fields">Custom fields</Tabs.Tab>
             <Tabs.Tab value="webhooks">Webhooks</Tabs.Tab>
+            <Tabs.Tab value="sources">Sources</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="users" pt="md">
             <UsersPanel me={me} />
@@ -37,6 +39,9 @@ export function AdminPage() {
           </Tabs.Panel>
           <Tabs.Panel value="webhooks" pt="md">
             <WebhooksPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="sources" pt="md">
+            <SourcesPanel />
           </Tabs.Panel>
         </Tabs>
       )}

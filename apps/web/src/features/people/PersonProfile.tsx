@@ -17,7 +17,7 @@ function Field({ name, children }: { name: string; children: React.ReactNode }) 
 
 const CONSENT_COLOR = { granted: 'green', denied: 'red', unknown: 'gray' } as Record<string, string>;
 
-/** Contact details, custom fields, consent and channel preferences. */
+/** Contact details, custom fields, traits from tracking, consent and channel preferences. */
 export function PersonProfile({ person: p }: { person: PersonView }) {
   const address = p.address
     ? [
@@ -30,6 +30,8 @@ export function PersonProfile({ person: p }: { person: PersonView }) {
         .join(', ')
     : null;
   const custom = Object.entries(p.custom);
+  // What a tracking SDK's identify said that is neither a field nor a custom field.
+  const traits = Object.entries(p.traits);
   const consent = Object.entries(
     p.consent as Record<string, { status: string; at?: string; source?: string }>,
   );
@@ -62,6 +64,20 @@ export function PersonProfile({ person: p }: { person: PersonView }) {
             </Field>
           ))}
         </SimpleGrid>
+        {traits.length > 0 && (
+          <>
+            <Title order={3} size="h6">
+              Traits from tracking
+            </Title>
+            <SimpleGrid cols={2} spacing="xs">
+              {traits.map(([key, value]) => (
+                <Field key={key} name={key}>
+                  {typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}
+                </Field>
+              ))}
+            </SimpleGrid>
+          </>
+        )}
         <Title order={3} size="h6">
           Consent and channels
         </Title>

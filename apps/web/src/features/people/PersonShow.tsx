@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { canWrite, useMe } from '../../session/session';
 import { formatDate, label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
+import { PersonEvents } from '../events/PersonEvents';
 import { Notes } from '../notes/Notes';
 import { OrdersCard } from '../orders/OrdersCard';
 import { Tasks } from '../tasks/Tasks';
@@ -86,6 +87,7 @@ export function PersonShow() {
             <OrdersCard about={{ personId: p.id }} totals={p.orderTotals} />
             <Tasks about={{ personId: p.id }} writable={writable} />
             <Notes about={{ personId: p.id }} writable={writable} />
+            <PersonEvents personId={p.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>

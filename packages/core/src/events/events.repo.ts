@@ -1,0 +1,144 @@
+import type { EventsTable } from '@rapport/db';
+import { type Selectable, sql } from 'kysely';
+import type { Ctx } from '../shared/context.ts';
+import type { EventType } from './events.schema.ts';
+
+export type EventRow = Selectable<EventsTable>;
+
+/** One event to store; its properties and context as JSON text. */
+export interface EventInsert {
+  id: string;
+  messageId: string;
+  type: EventType;
+  name: string | null;
+  userId: string | null;
+  anonymousId: string | null;
+  personId: string | null;
+  /** ISO time the event happened. */
+  occurredAt: string;
+  properties: string;
+  context: string;
+}
+
+/**
+ * Stores a batch in one statement: one array per column (PostgreSQL parses each JSON text once,
+ * as COPY would), unnested into rows; a message already stored from this source is skipped.
+ * Answers the message ids stored now.
+ */
+export async function insertEvents(
+  ctx: Ctx,
+  sourceId: string,
+  receivedAt: Date,
+  rows: EventInsert[],
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const column = <K extends keyof EventInsert>(key: K) => rows.map((row) => row[key]);
+  const result = await sql<{ message_id: string }>`
+    insert into events (workspace_id, source_id, message_id, id, type, name, person_id, user_id, anonymous_id,
+      properties, context, occurred_at, received_at)
+    select ${ctx.workspaceId}, ${sourceId}, r.m, r.i, r.y, r.n, r.p, r.u, r.a, r.pr::jsonb, r.cx::jsonb, r.t, ${receivedAt}
+    from unnest(${column('id')}::text[], ${column('messageId')}::text[], ${column('type')}::text[],
+      ${column('name')}::text[], ${column('userId')}::text[], ${column('anonymousId')}::text[],
+      ${column('personId')}::text[], ${column('occurredAt')}::timestamptz[], ${column('properties')}::text[],
+      ${column('context')}::text[]) as r(i, m, y, n, u, a, p, t, pr, cx)
+    on conflict (workspace_id, source_id, message_id) do nothing
+    returning message_id`.execute(ctx.db);
+  return result.rows.map((row) => row.message_id);
+}
+
+/** Removes messages of a source (those whose effects were refused after they were stored). */
+export async function deleteMessages(ctx: Ctx, sourceId: string, messageIds: string[]): Promise<void> {
+  if (messageIds.length === 0) return;
+  await ctx.db
+    .deleteFrom('events')
+    .where('source_id', '=', sourceId)
+    .where('message_id', 'in', messageIds)
+    .execute();
+}
+
+/** Attaches the events sent under ids that now name a person; answers how many. */
+export async function attach(
+  ctx: Ctx,
+  column: 'user_id' | 'anonymous_id',
+  links: { value: string; personId: string }[],
+): Promise<number> {
+  if (links.length === 0) return 0;
+  const rows = JSON.stringify(links.map((l) => ({ v: l.value, p: l.personId })));
+  const result = await sql`
+    update events e set person_id = l.p from jsonb_to_recordset(${rows}::jsonb) as l(v text, p text)
+    where ${sql.ref(`e.${column}`)} = l.v and e.person_id is null`.execute(ctx.db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+export async function movePerson(ctx: Ctx, fromId: string, toId: string): Promise<void> {
+  await ctx.db.updateTable('events').set({ person_id: toId }).where('person_id', '=', fromId).execute();
+}
+
+export async function deleteOfSource(ctx: Ctx, sourceId: string): Promise<void> {
+  await ctx.db.deleteFrom('events').where('source_id', '=', sourceId).execute();
+}
+
+export function ofPerson(
+  ctx: Ctx,
+  personId: string,
+  filter: { type?: string[] | undefined; name?: string | undefined },
+  limit: number,
+  cursor: unknown[] | null,
+): Promise<EventRow[]> {
+  let query = ctx.db.selectFrom('events').selectAll().where('person_id', '=', personId);
+  if (filter.type?.length) query = query.where('type', 'in', filter.type as EventType[]);
+  if (filter.name) query = query.where('name', '=', filter.name);
+  if (cursor) {
+    query = query.where(
+      sql<boolean>`(occurred_at, id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])})`,
+    );
+  }
+  return query
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+}
+
+/**
+ * The newest events by arrival, of one source or of every source: the sources are found by a
+ * skip scan of events_source_idx, and each is read newest first from the same index.
+ */
+export async function recent(
+  ctx: Ctx,
+  sourceId: string | undefined,
+  limit: number,
+  beforeId: string | null,
+): Promise<EventRow[]> {
+  const before = beforeId ? sql`and e.id < ${beforeId}` : sql``;
+  const sources = sourceId
+    ? sql`select ${sourceId}::text as source_id`
+    : sql`with recursive s(source_id) as (
+          (select source_id from events order by source_id limit 1)
+          union all
+          select (select x.source_id from events x where x.source_id > s.source_id order by x.source_id limit 1)
+          from s where s.source_id is not null)
+        select source_id from s where source_id is not null`;
+  const result = await sql<EventRow>`
+    select e.* from (${sources}) s cross join lateral (
+      select * from events e where e.source_id = s.source_id ${before} order by e.id desc limit ${limit + 1}) e
+    order by e.id desc limit ${limit + 1}`.execute(ctx.db);
+  return result.rows;
+}
+
+/** Per source: when the newest event arrived, and how many arrived since `sinceId` (up to `cap`). */
+export async function activity(
+  ctx: Ctx,
+  sourceIds: string[],
+  sinceId: string,
+  cap: number,
+): Promise<{ source_id: string; last_at: Date | null; recent: number }[]> {
+  if (sourceIds.length === 0) return [];
+  const result = await sql<{ source_id: string; last_at: Date | null; recent: number }>`
+    select s.source_id,
+      (select e.received_at from events e where e.source_id = s.source_id order by e.id desc limit 1) as last_at,
+      (select count(*)::int from (select 1 from events e where e.source_id = s.source_id and e.id >= ${sinceId}
+        limit ${cap}) c) as recent
+    from unnest(${sourceIds}::text[]) as s(source_id)`.execute(ctx.db);
+  return result.rows;
+}
