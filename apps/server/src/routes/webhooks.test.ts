@@ -112,7 +112,9 @@ describe('webhooks API', () => {
       body: { personId: ada.body.id, currency: 'EUR', totalMinor: 4200 },
     });
     expect(order.status).toBe(201);
-    const shipped = await api.call('PATCH', `/api/v1/orders/${order.body.id}`, { body: { status: 'fulfilled' } });
+    const shipped = await api.call('PATCH', `/api/v1/orders/${order.body.id}`, {
+      body: { status: 'fulfilled' },
+    });
     expect(shipped.status).toBe(200);
     const logged = await api.call('POST', '/api/v1/interactions', {
       body: {

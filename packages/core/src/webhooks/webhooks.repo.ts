@@ -1,5 +1,5 @@
 import type { WebhookDeliveriesTable, WebhookMessagesTable, WebhooksTable } from '@rapport/db';
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 import { afterCursor } from '../shared/paging.ts';
 
