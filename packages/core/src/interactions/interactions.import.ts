@@ -1,6 +1,8 @@
 import type { Ctx } from '../shared/context.ts';
 import { newId } from '../shared/ids.ts';
 import { chunks, emptyOutcome, type ImportOutcome } from '../shared/transfer.ts';
+import { emitEvents } from '../webhooks/webhooks.service.ts';
+import { getInteractions } from './interactions.service.ts';
 
 /** One interaction row of an import, its people, company and users already resolved to ids. */
 export interface InteractionImportRow {
@@ -85,6 +87,7 @@ export async function importInteractions(ctx: Ctx, rows: InteractionImportRow[])
     inserts.push(row);
   }
   const now = ctx.clock.now();
+  const created: string[] = [];
   for (const part of chunks(inserts, 500)) {
     const withIds = part.map((row) => ({
       row,
@@ -128,7 +131,9 @@ export async function importInteractions(ctx: Ctx, rows: InteractionImportRow[])
       })),
     );
     if (users.length) await ctx.db.insertInto('interaction_users').values(users).execute();
+    created.push(...withIds.map(({ id }) => id));
   }
+  await emitEvents(ctx, 'interaction.logged', created, (ids) => getInteractions(ctx, ids));
   outcome.created = inserts.length;
   return outcome;
 }

@@ -168,11 +168,11 @@ export async function createOrders(
     }
   });
   await repo.insertOrders(ctx, orders, allLines);
-  await emitEvents(ctx, 'order.created', orders.length, () =>
-    getOrders(
-      ctx,
-      orders.map((order) => order.id!),
-    ),
+  await emitEvents(
+    ctx,
+    'order.created',
+    orders.map((order) => order.id!),
+    (ids) => getOrders(ctx, ids),
   );
   return answers;
 }

@@ -3,6 +3,8 @@ import { productsBySku } from '../products/products.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { newId } from '../shared/ids.ts';
 import { emptyOutcome, type ImportOutcome, type RowProblem } from '../shared/transfer.ts';
+import { emitEvents, listensTo } from '../webhooks/webhooks.service.ts';
+import { getOrders } from './orders.present.ts';
 import type { ORDER_STATUSES } from './orders.schema.ts';
 
 /** One row of an orders file: an order, or one line of an order (rows with the same key). */
@@ -161,11 +163,20 @@ async function priceLines(ctx: Ctx, orders: Order[], problems: RowProblem[]): Pr
   return bad;
 }
 
+/** What the import's INSERTs wrote; the ids only when a webhook subscription wants them. */
+interface Written {
+  created: number;
+  updated: number;
+  created_ids: string[] | null;
+  updated_ids: string[] | null;
+}
+
 /**
  * Creates or updates orders in bulk: the rows go by COPY into a temp table (COPY is refused
  * on tables under row-level security) and from there into `orders` in one INSERT … SELECT per
  * matching rule, which row-level security checks. An order matches by external id, else by id.
- * Lines, when the file has them, replace the order's lines.
+ * Lines, when the file has them, replace the order's lines. Orders created and changed are
+ * `order.created` and `order.updated` webhook events.
  */
 export async function importOrders(ctx: Ctx, rows: OrderImportRow[]): Promise<ImportOutcome> {
   const outcome = emptyOutcome();
@@ -194,24 +205,33 @@ export async function importOrders(ctx: Ctx, rows: OrderImportRow[]): Promise<Im
   const changed = sql.raw(
     '(orders.person_id, orders.company_id, orders.status, orders.ordered_at, orders.currency, orders.subtotal_minor, orders.discount_minor, orders.tax_minor, orders.shipping_minor, orders.total_minor) is distinct from (excluded.person_id, excluded.company_id, excluded.status, excluded.ordered_at, excluded.currency, excluded.subtotal_minor, excluded.discount_minor, excluded.tax_minor, excluded.shipping_minor, excluded.total_minor)',
   );
-  const counts = await sql<{ created: number; updated: number }>`
+  // The ids of what was written only when a webhook subscription wants them (a million-order
+  // import otherwise returns two counts).
+  const wantIds = (await listensTo(ctx, 'order.created')) || (await listensTo(ctx, 'order.updated'));
+  const ids = wantIds
+    ? sql`array_agg(id) filter (where created) as created_ids, array_agg(id) filter (where not created) as updated_ids`
+    : sql`null as created_ids, null as updated_ids`;
+  const counts = await sql<Written>`
     with by_external as (
       insert into orders (${columns}) select ${columns} from import_orders where external_id is not null
       on conflict (workspace_id, external_id) where external_id is not null do update set ${update} where ${changed}
-      returning (xmax = 0) as created
+      returning id, (xmax = 0) as created
     ), by_id as (
       insert into orders (${columns}) select ${columns} from import_orders where external_id is null
       on conflict (workspace_id, id) do update set ${update} where ${changed}
-      returning (xmax = 0) as created
-    ), done as (select created from by_external union all select created from by_id)
-    select count(*) filter (where created)::int as created, count(*) filter (where not created)::int as updated from done`.execute(
-    ctx.db,
-  );
-  outcome.created = counts.rows[0]?.created ?? 0;
-  outcome.updated = counts.rows[0]?.updated ?? 0;
+      returning id, (xmax = 0) as created
+    ), done as (select id, created from by_external union all select id, created from by_id)
+    select count(*) filter (where created)::int as created, count(*) filter (where not created)::int as updated,
+      ${ids} from done`.execute(ctx.db);
+  const written = counts.rows[0];
+  outcome.created = written?.created ?? 0;
+  outcome.updated = written?.updated ?? 0;
   outcome.unchanged = kept.length - outcome.created - outcome.updated;
   const withLines = kept.filter((order) => order.lines.length);
   if (withLines.length) await replaceLines(ctx, withLines);
+  const present = (chunk: string[]) => getOrders(ctx, chunk);
+  await emitEvents(ctx, 'order.created', written?.created_ids ?? [], present);
+  await emitEvents(ctx, 'order.updated', written?.updated_ids ?? [], present);
   return outcome;
 }
 

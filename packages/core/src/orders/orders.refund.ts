@@ -23,7 +23,7 @@ export async function refundOrder(ctx: Ctx, id: string, input: RefundInput): Pro
   if (order.status === 'refunded') return;
   if (!input.lines?.length) {
     await repo.updateOrder(ctx, id, { status: 'refunded' });
-    return emitEvents(ctx, 'order.updated', 1, () => getOrders(ctx, [id]));
+    return emitEvents(ctx, 'order.updated', [id], (ids) => getOrders(ctx, ids));
   }
   const lines = order.lines;
   const left = new Map<string, { line: repo.LineRow; quantity: number }>();
@@ -84,5 +84,5 @@ export async function refundOrder(ctx: Ctx, id: string, input: RefundInput): Pro
   };
   if ([...left.values()].every((entry) => entry.quantity <= 0)) set.status = 'refunded';
   await repo.updateOrder(ctx, id, set);
-  await emitEvents(ctx, 'order.updated', 1, () => getOrders(ctx, [id]));
+  await emitEvents(ctx, 'order.updated', [id], (ids) => getOrders(ctx, ids));
 }

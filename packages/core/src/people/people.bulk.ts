@@ -2,6 +2,8 @@ import { bulkOf } from '../shared/bulk.ts';
 import type { Ctx } from '../shared/context.ts';
 import type { BulkResult, ListCount } from '../shared/selection.ts';
 import { requireMember } from '../users/users.service.ts';
+import { emitEvents, listensTo } from '../webhooks/webhooks.service.ts';
+import { peopleByIds } from './people.present.ts';
 import * as repo from './people.repo.ts';
 import { type PeopleBulk, type PeopleFilterInput, peopleBulk, peopleFilter } from './people.schema.ts';
 import { checkPeopleQuery } from './people.service.ts';
@@ -21,11 +23,16 @@ const people = (ctx: Ctx) =>
       return { ...query, custom, includeMerged: false };
     },
     requireMember: (userId, path) => requireMember(ctx, userId, path),
+    onChanged: {
+      wanted: () => listensTo(ctx, 'person.updated'),
+      emit: (ids) => emitEvents(ctx, 'person.updated', ids, (chunk) => peopleByIds(ctx, chunk)),
+    },
   });
 
 /**
  * Adds or removes tags or sets the owner of the ticked people or of all people a filter matches,
- * in one statement; merged people are skipped. Answers how many matched and how many changed.
+ * in one statement; merged people are skipped. Answers how many matched and how many changed;
+ * each changed person is a `person.updated` webhook event.
  */
 export function bulkPeople(ctx: Ctx, input: PeopleBulk): Promise<BulkResult> {
   return people(ctx).bulk(ctx, input);

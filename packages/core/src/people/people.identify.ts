@@ -222,8 +222,8 @@ export async function identifyPeople(ctx: Ctx, rows: IdentifyRow[]): Promise<Ide
   outcome.created = created.map((d) => d.id);
   outcome.updated = changed.map((d) => d.id);
   outcome.linked = await linkIdentities(ctx, links);
-  await emitEvents(ctx, 'person.created', outcome.created.length, () => peopleByIds(ctx, outcome.created));
-  await emitEvents(ctx, 'person.updated', outcome.updated.length, () => peopleByIds(ctx, outcome.updated));
+  await emitEvents(ctx, 'person.created', outcome.created, (ids) => peopleByIds(ctx, ids));
+  await emitEvents(ctx, 'person.updated', outcome.updated, (ids) => peopleByIds(ctx, ids));
   return outcome;
 }
 

@@ -4,6 +4,8 @@ import type { Ctx } from '../shared/context.ts';
 import type { RELATIONSHIP_TYPES } from '../shared/fields.ts';
 import { newId } from '../shared/ids.ts';
 import { chunks, emailKey, emptyOutcome, type ImportOutcome, type RowProblem } from '../shared/transfer.ts';
+import { emitEvents } from '../webhooks/webhooks.service.ts';
+import { peopleByIds } from './people.present.ts';
 import * as repo from './people.repo.ts';
 
 /** One person row of an import; `undefined` = column not in the file, `null` = empty cell. */
@@ -195,7 +197,8 @@ function insertOf(ctx: Ctx, row: PersonImportRow): Insertable<PeopleTable> {
 /**
  * Creates or updates people. A row matches by id, external id or email (primary or
  * additional); rows of the file with the same key are one person. Empty cells never erase what
- * is stored; tags and emails add up. Returns the person id of each line.
+ * is stored; tags and emails add up. Returns the person id of each line. The people created and
+ * changed are `person.created` and `person.updated` webhook events.
  */
 export async function importPeople(
   ctx: Ctx,
@@ -203,6 +206,7 @@ export async function importPeople(
 ): Promise<ImportOutcome & { idOfLine: Map<number, string> }> {
   const outcome = emptyOutcome();
   const idOfLine = new Map<number, string>();
+  const changed = new Set<string>();
   const known = await lookup(ctx, rows);
   const pending = new Map<string, Insertable<PeopleTable>>();
   const fileKey = new Map<string, string>();
@@ -226,6 +230,7 @@ export async function importPeople(
       if (Object.keys(set).length) {
         const updated = await repo.updatePerson(ctx, existing.id, set);
         if (updated) known.byId.set(updated.id, updated);
+        changed.add(existing.id);
         outcome.updated++;
       } else outcome.unchanged++;
       idOfLine.set(row.line, existing.id);
@@ -251,6 +256,9 @@ export async function importPeople(
   }
   for (const part of chunks([...pending.values()], 500))
     await ctx.db.insertInto('people').values(part).execute();
+  const present = (ids: string[]) => peopleByIds(ctx, ids);
+  await emitEvents(ctx, 'person.created', [...pending.keys()], present);
+  await emitEvents(ctx, 'person.updated', [...changed], present);
   return { ...outcome, idOfLine };
 }
 

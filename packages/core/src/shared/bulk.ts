@@ -25,6 +25,8 @@ export interface BulkSource<F> {
   entity: string;
   plural: string;
   matching: (filter: F) => Matching;
+  /** Told which records changed (e.g. to emit webhook events) when `wanted` says someone listens. */
+  onChanged?: { wanted: () => Promise<boolean>; emit: (ids: string[]) => Promise<void> };
 }
 
 /** Explicit ids checked: every one must be a record of the workspace; merged ones are skipped. */
@@ -93,7 +95,8 @@ export async function countMatching<F>(
 /**
  * One bulk action on a selection, in the caller's transaction: the selection is checked (ids
  * exist; a filter matches at most MAX_BULK_MATCHES records), then one set-based UPDATE changes the
- * records that differ from what is asked, bumping updated_at; the audit triggers record each.
+ * records that differ from what is asked, bumping updated_at; the audit triggers record each,
+ * and the domain is told which changed when it wants to know (webhook events).
  */
 export async function runBulk<F>(
   ctx: Ctx,
@@ -126,13 +129,18 @@ export async function runBulk<F>(
   }
   if (matched === 0) return { matched, changed: 0, skipped };
   const change = bulkChange(action);
-  const result = await ctx.db
+  const update = ctx.db
     .updateTable(source.table as 'people')
     .set({ [change.column]: change.value, updated_at: ctx.clock.now() })
     .where(scope)
     .where('merged_into_id', 'is', null)
-    .where(change.differs)
-    .executeTakeFirst();
+    .where(change.differs);
+  if (source.onChanged && (await source.onChanged.wanted())) {
+    const changed = (await update.returning('id').execute()).map((row) => row.id);
+    await source.onChanged.emit(changed);
+    return { matched, changed: changed.length, skipped };
+  }
+  const result = await update.executeTakeFirst();
   return { matched, changed: Number(result.numUpdatedRows), skipped };
 }
 

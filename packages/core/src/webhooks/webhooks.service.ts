@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { enqueueJobs } from '../jobs/jobs.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { conflict, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { decodeCursor, type Page, toPage } from '../shared/paging.ts';
 import { parseInput } from '../shared/validate.ts';
-import { DELIVER_JOB, MAX_ATTEMPTS } from './webhooks.deliver.ts';
+import { deliver } from './webhooks.outbox.ts';
 import * as repo from './webhooks.repo.ts';
 import {
   type DeliveriesQuery,
@@ -141,29 +140,6 @@ export async function listWebhookDeliveries(
   );
 }
 
-async function deliver(
-  ctx: Ctx,
-  deliveries: { id: string; webhookId: string; messageId: string; replayOf?: string }[],
-) {
-  const now = ctx.clock.now();
-  await repo.insertDeliveries(
-    ctx,
-    deliveries.map((d) => ({
-      id: d.id,
-      workspace_id: ctx.workspaceId,
-      webhook_id: d.webhookId,
-      message_id: d.messageId,
-      replay_of: d.replayOf ?? null,
-      next_attempt_at: now,
-      created_at: now,
-    })),
-  );
-  await enqueueJobs(
-    ctx,
-    deliveries.map((d) => ({ type: DELIVER_JOB, payload: { deliveryId: d.id }, maxAttempts: MAX_ATTEMPTS })),
-  );
-}
-
 /** Sends a message again to its subscription, as a new delivery with the same webhook-id. */
 export async function replayWebhookDelivery(
   ctx: Ctx,
@@ -179,59 +155,4 @@ export async function replayWebhookDelivery(
   return presentDelivery((await repo.findDelivery(ctx, webhookId, id))!);
 }
 
-/**
- * The enabled subscriptions, read once per transaction: a flow that emits several events (a
- * tracking batch) asks once. Subscriptions changed meanwhile count from the next transaction.
- */
-const subscriptions = new WeakMap<Ctx['tx'], Promise<{ id: string; event_types: string[] }[]>>();
-function subscriptionsOf(ctx: Ctx) {
-  let found = subscriptions.get(ctx.tx);
-  if (!found) {
-    found = repo.enabledSubscriptions(ctx);
-    subscriptions.set(ctx.tx, found);
-  }
-  return found;
-}
-
-/**
- * The outbox of outgoing webhooks: records `type` with `data` for every enabled subscription
- * that listens to it, in the caller's transaction. A change that rolls back sends nothing;
- * one that commits is delivered at least once, by the job queue.
- */
-export async function emitEvent(ctx: Ctx, type: WebhookEvent, data: unknown): Promise<void> {
-  await emitEvents(ctx, type, 1, () => [data]);
-}
-
-/**
- * As emitEvent, for the `count` records a set-based change touched (a tracking batch, an
- * import): nothing when there are none; else the subscriptions are looked up (once per
- * transaction), and only when some listen are the records loaded (`load`) and their messages,
- * deliveries and jobs written, one statement each.
- */
-export async function emitEvents(
-  ctx: Ctx,
-  type: WebhookEvent,
-  count: number,
-  load: () => unknown[] | Promise<unknown[]>,
-): Promise<void> {
-  if (!count) return;
-  const subscribers = (await subscriptionsOf(ctx)).filter((s) => s.event_types.includes(type));
-  if (!subscribers.length) return;
-  const records = await load();
-  if (!records.length) return;
-  const now = ctx.clock.now();
-  const messages = records.map((data) => ({
-    id: newId('webhookMessage'),
-    workspace_id: ctx.workspaceId,
-    event_type: type,
-    body: JSON.stringify({ type, timestamp: now.toISOString(), data }),
-    created_at: now,
-  }));
-  await repo.insertMessages(ctx, messages);
-  await deliver(
-    ctx,
-    messages.flatMap((m) =>
-      subscribers.map((s) => ({ id: newId('webhookDelivery'), webhookId: s.id, messageId: m.id })),
-    ),
-  );
-}
+export { emitEvent, emitEvents, listensTo } from './webhooks.outbox.ts';
