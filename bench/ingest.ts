@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startApi } from './lib/api-server.ts';
 import { cpuMs } from './lib/cpu.ts';
+import { DEFAULT_SHAPE } from './lib/ingest-payload.ts';
 import {
   copyReference,
   eventsPerSecond,
@@ -34,6 +35,7 @@ import {
   prepareDatabase,
   resetEvents,
   runLoad,
+  waitApplied,
 } from './lib/ingest-run.ts';
 import { describeMachine, machineLine } from './lib/machine.ts';
 import { startPgServer } from './lib/pg-server.ts';
@@ -156,7 +158,7 @@ if (withServer) {
     // The API and the COPY reference reach PostgreSQL alike: by its Unix socket (as on one machine
     // one would), or by TCP on 127.0.0.1 with BENCH_INGEST_SOCKET=0.
     const url = viaSocket ? tcpUrl.replace('@127.0.0.1:', '@%2Ftmp:') : tcpUrl;
-    const { writeKey } = await prepareDatabase({ url });
+    const { writeKey, apiKey } = await prepareDatabase({ url });
     const api = await startApi({ databaseUrl: url, poolSize, workers });
     try {
       const seeded = await runLoad({
@@ -168,8 +170,9 @@ if (withServer) {
         users,
         seed: 7,
       });
+      seeded.applySeconds = await waitApplied(api.url, apiKey);
       console.log(
-        `seed: ${users.toLocaleString('en')} identifies (new people) in ${fmt(seeded.seconds)} s = ${fmt(seeded.stored / seeded.seconds, 0)} events/s, p99 ${fmt(p(seeded, 99))} ms, ${seeded.rejected + seeded.errors} problems`,
+        `seed: ${users.toLocaleString('en')} identifies (new people) in ${fmt(seeded.seconds)} s + ${fmt(seeded.applySeconds)} s until applied = ${fmt(eventsPerSecond(seeded), 0)} events/s, p99 ${fmt(p(seeded, 99))} ms, ${seeded.rejected + seeded.errors} problems`,
       );
       results.seed = { ...seeded, latencies: undefined };
       const warm = await runLoad({
@@ -181,11 +184,13 @@ if (withServer) {
         users,
         seed: 3,
       });
+      warm.applySeconds = await waitApplied(api.url, apiKey);
       console.log(`warm-up: ${fmt(eventsPerSecond(warm), 0)} events/s, p99 ${fmt(p(warm, 99))} ms`);
       for (let run = 1; run <= runs; run++) {
         await resetEvents(url);
         const before = [cpuMs([api.pid]), cpuMs([server.pid])];
         const load = await mixed(api.url, writeKey, users, senders);
+        load.applySeconds = await waitApplied(api.url, apiKey);
         const apiMs = cpuMs([api.pid]) - before[0]!;
         const pgMs = cpuMs([server.pid]) - before[1]!;
         const copy = await copyReference(url, join(dataDir, 'ingest-events.tsv'));
@@ -197,7 +202,7 @@ if (withServer) {
         };
         serverFigures.push(figures);
         console.log(
-          `run ${run}: ${fmt(eventsPerSecond(load), 0)} events/s, p99 ${fmt(p(load, 99))} ms, ${load.rejected} rejected, ${load.errors} errors; COPY ${fmt(copy.rows / copy.seconds, 0)} events/s; load average ${loadavg()[0]!.toFixed(1)}`,
+          `run ${run}: ${fmt(eventsPerSecond(load), 0)} events/s (effects applied ${fmt(load.applySeconds)} s after the load), p99 ${fmt(p(load, 99))} ms, ${load.rejected} rejected, ${load.errors} errors; COPY ${fmt(copy.rows / copy.seconds, 0)} events/s; load average ${loadavg()[0]!.toFixed(1)}`,
         );
       }
     } finally {
@@ -213,7 +218,7 @@ if (withServer) {
 if (withEmbedded) {
   const dir = join(dataDir, 'ingest-embedded');
   rmSync(dir, { recursive: true, force: true });
-  const { writeKey } = await prepareDatabase({ dataDir: dir });
+  const { writeKey, apiKey } = await prepareDatabase({ dataDir: dir });
   const api = await startApi({ dataDir: dir, poolSize: 1, workers: 1 });
   try {
     const seeded = await runLoad({
@@ -225,8 +230,9 @@ if (withEmbedded) {
       users: embeddedUsers,
       seed: 7,
     });
+    seeded.applySeconds = await waitApplied(api.url, apiKey);
     console.log(
-      `embedded seed: ${embeddedUsers.toLocaleString('en')} identifies in ${fmt(seeded.seconds)} s`,
+      `embedded seed: ${embeddedUsers.toLocaleString('en')} identifies in ${fmt(seeded.seconds + seeded.applySeconds)} s`,
     );
     await runLoad({
       url: api.url,
@@ -237,16 +243,18 @@ if (withEmbedded) {
       users: embeddedUsers,
       seed: 3,
     });
+    await waitApplied(api.url, apiKey);
     for (let run = 1; run <= runs; run++) {
       const before = cpuMs([api.pid]);
       const load = await mixed(api.url, writeKey, embeddedUsers, embeddedSenders);
+      load.applySeconds = await waitApplied(api.url, apiKey);
       embeddedFigures.push({
         load,
         cpuApiMsPer1k: ((cpuMs([api.pid]) - before) / load.stored) * 1000,
         cpuPgMsPer1k: null,
       });
       console.log(
-        `embedded run ${run}: ${fmt(eventsPerSecond(load), 0)} events/s, p99 ${fmt(p(load, 99))} ms`,
+        `embedded run ${run}: ${fmt(eventsPerSecond(load), 0)} events/s (effects applied ${fmt(load.applySeconds)} s after the load), p99 ${fmt(p(load, 99))} ms`,
       );
     }
   } finally {
@@ -262,8 +270,13 @@ console.log(
     .join(' ')}`,
 );
 const batchBytes = (serverFigures[0] ?? embeddedFigures[0])?.load.batchBytes ?? 0;
+// The mix the load generator sends (bench/lib/ingest-load.ts reads the same knobs).
+const orderCount = Number(process.env.BENCH_INGEST_ORDERS ?? DEFAULT_SHAPE.orders);
+const identifyCount = Number(process.env.BENCH_INGEST_IDENTIFIES ?? DEFAULT_SHAPE.identifies);
+const rest = 100 - orderCount - identifyCount;
+const mix = `${orderCount} Order Completed, ${identifyCount} identify, ~${Math.round(rest * 0.75)} track, ~${Math.round(rest * 0.25)} page`;
 console.log(
-  `traffic: batches of 100 messages, ${fmt(batchBytes / 1024)} KB each (~${fmt(batchBytes / 100, 0)} bytes/message): 2 Order Completed, 6 identify, ~69 track, ~23 page; ${users.toLocaleString('en')} users (seeded by one identify each), 200,000 anonymous visitors (15% of track/page); ${runs} × ${seconds} s after ${warmup} s warm-up`,
+  `traffic: batches of 100 messages, ${fmt(batchBytes / 1024)} KB each (~${fmt(batchBytes / 100, 0)} bytes/message): ${mix}; ${users.toLocaleString('en')} users (seeded by one identify each), 200,000 anonymous visitors (15% of track/page); ${runs} × ${seconds} s after ${warmup} s warm-up`,
 );
 if (serverFigures.length) {
   report(

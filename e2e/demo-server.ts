@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { loadDemo, systemCtx } from '@rapport/core';
 import { createDb, migrate } from '@rapport/db';
-import { createApp, startServer } from '@rapport/server';
+import { createApp, startServer, stopTracking } from '@rapport/server';
 import type { Page } from 'playwright-core';
 
 /** The demo's sign-in (as `npm start` prints it). */
@@ -24,6 +24,7 @@ export async function startDemoServer(): Promise<DemoServer> {
     url: server.url,
     async close() {
       await server.close();
+      await stopTracking(db);
       await db.close();
     },
   };

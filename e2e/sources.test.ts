@@ -66,6 +66,7 @@ describe.skipIf(missing)('tracking sources in a real browser (Chromium)', () => 
       ],
     });
     expect(sent.status).toBe(200);
+    await app.api.settled(); // the person is made from the identify just after the answer
 
     await page.reload();
     await page.getByRole('tab', { name: 'Sources' }).click();
@@ -76,6 +77,7 @@ describe.skipIf(missing)('tracking sources in a real browser (Chromium)', () => 
     await page.getByRole('button', { name: 'Events of Web shop', exact: true }).click();
     const events = page.getByRole('table', { name: 'Events of Web shop' });
     await events.getByRole('cell', { name: 'Pricing' }).waitFor();
+    await events.getByText('applied', { exact: true }).waitFor(); // the identify made Eve
     await events.getByRole('link', { name: 'anon-e2e' }).click();
     await page.getByRole('heading', { name: 'Eve Tester' }).waitFor();
     await page.getByText('Traits from tracking').waitFor();

@@ -7,7 +7,7 @@
  */
 import cluster from 'node:cluster';
 import { createDb } from '@rapport/db';
-import { createApp, startServer } from '@rapport/server';
+import { createApp, startServer, stopTracking } from '@rapport/server';
 
 const url = process.env.BENCH_DATABASE_URL;
 const dataDir = process.env.BENCH_DATA_DIR;
@@ -22,6 +22,7 @@ async function serveOne() {
   const server = await startServer(createApp({ db }), port);
   const stop = async () => {
     await server.close();
+    await stopTracking(db);
     await db.close();
     process.exit(0);
   };

@@ -78,9 +78,12 @@ export async function serve(options: ServeOptions, steps: readonly StartupStep[]
       const worker = jobs && core.createJobWorker(sys, { ...jobs, exclusive: db.kind === 'pglite' });
       worker?.start();
       if (!worker) print('Background jobs are off in this process (RAPPORT_JOBS=off).');
+      // Tracked messages a killed predecessor stored but did not apply yet.
+      await server.resumeTracking(db, core.systemClock);
       print(`Serving on ${running.url}  (Ctrl+C to stop)`);
       await signals.stopped;
       await running.close();
+      await server.stopTracking(db);
       await worker?.stop();
     }
   } finally {

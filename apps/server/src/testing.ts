@@ -3,6 +3,7 @@ import { createApiKey, openTestDb, type TestWorkspace, testWorkspace } from '@ra
 
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
+import { stopTracking, trackingSettled } from './tracking/applier.ts';
 
 export interface Call {
   status: number;
@@ -26,6 +27,8 @@ export interface TestApi {
   /** `call` as the admin key that must succeed: the JSON body, or an error saying what came back. */
   // biome-ignore lint/suspicious/noExplicitAny: tests read JSON answers of many shapes
   ok(method: string, path: string, body?: unknown): Promise<any>;
+  /** Waits until what the tracking endpoints stored has taken effect (people, orders, …). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,7 +70,11 @@ export async function testApi(): Promise<TestApi> {
       }
       return { status: response.status, headers: response.headers, body: parsed };
     },
-    close: () => db.close(),
+    settled: () => trackingSettled(db),
+    close: async () => {
+      await stopTracking(db);
+      await db.close();
+    },
   };
   return api;
 }

@@ -7,8 +7,9 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const track = (writeKey: string, batch: unknown[]) =>
-  api.app.request('/v1/batch', {
+/** Sends a batch, then waits until what it means (the person of an identify) is applied. */
+async function track(writeKey: string, batch: unknown[]) {
+  const response = await api.app.request('/v1/batch', {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -16,6 +17,9 @@ const track = (writeKey: string, batch: unknown[]) =>
     },
     body: JSON.stringify({ batch }),
   });
+  await api.settled();
+  return response;
+}
 
 describe('sources and events API', () => {
   it('creates, lists, changes and deletes sources, with field paths for bad input', async () => {

@@ -134,6 +134,7 @@ describe('@segment/analytics-node against Rapport', () => {
     await analytics.flush();
     analytics.track({ anonymousId: 'anon-ada-phone', event: 'Opened App' });
     await analytics.closeAndFlush();
+    await api.settled(); // the people, companies and orders follow the answers within moments
 
     expect(errors).toEqual([]);
     expect(statuses.length).toBeGreaterThanOrEqual(5);

@@ -17,7 +17,7 @@ afterAll(() => api.close());
 
 const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 
-/** Posts to a tracking endpoint as an SDK does (Basic auth with the write key, JSON). */
+/** Posts to a tracking endpoint as an SDK does (Basic auth with the write key, JSON); waits for the effects. */
 async function send(
   path: string,
   body: unknown,
@@ -31,7 +31,9 @@ async function send(
     headers,
     body: (options.raw ?? JSON.stringify(body)) as BodyInit,
   });
-  return { status: response.status, body: (await response.json()) as Call['body'] };
+  const answer = { status: response.status, body: (await response.json()) as Call['body'] };
+  await api.settled(); // what the messages mean (people, orders) is applied after the answer
+  return answer;
 }
 
 let counter = 0;
@@ -151,7 +153,7 @@ describe('the Segment tracking API', () => {
     expect(recent.body.data.some((e: { userId: string }) => e.userId === 'big-1')).toBe(false);
   });
 
-  it('stores the valid messages of a batch and reports the invalid ones with their paths', async () => {
+  it('stores the valid messages of a batch, reports the invalid ones with their paths, and records refused effects', async () => {
     const ids = [mid(), mid(), mid(), mid(), mid()];
     const sent = await send('/v1/batch', {
       batch: [
@@ -169,14 +171,9 @@ describe('the Segment tracking API', () => {
       ],
     });
     expect(sent.status).toBe(200);
-    expect(sent.body).toMatchObject({ success: true, received: 5, stored: 2, duplicates: 0 });
+    // Invalid messages are refused at once; what a valid one means (a person) is applied after.
+    expect(sent.body).toMatchObject({ success: true, received: 5, stored: 3, duplicates: 0, pending: 2 });
     expect(sent.body.rejected).toEqual([
-      {
-        index: 1,
-        messageId: ids[1],
-        path: 'batch.1.traits.email',
-        message: expect.stringContaining('email'),
-      },
       { index: 2, messageId: ids[2], path: 'batch.2.event', message: 'is required' },
       { index: 4, messageId: ids[4], path: 'batch.4.type', message: expect.stringContaining('identify') },
     ]);
@@ -184,14 +181,23 @@ describe('the Segment tracking API', () => {
     expect((await eventsOf(person.id)).map((e: { messageId: string }) => e.messageId).sort()).toEqual(
       [ids[0], ids[3]].sort(),
     );
+    // The identify with a bad email made no one: its event says why.
     expect(await personByExternalId('mixed-2')).toBeUndefined();
-    // The refused message was not kept: fixed and sent again with the same messageId, it is stored.
-    const retried = await send('/v1/batch', {
+    const stored = (await api.call('GET', `/api/v1/events?sourceId=${sourceId}&limit=200`)).body.data;
+    const byMessage = new Map(stored.map((e: { messageId: string }) => [e.messageId, e]));
+    expect(byMessage.get(ids[1])).toMatchObject({
+      effect: 'refused',
+      error: expect.stringMatching(/^traits\.email: /),
+    });
+    expect(byMessage.get(ids[0])).toMatchObject({ effect: 'applied', error: null });
+    expect(byMessage.get(ids[3])).toMatchObject({ effect: 'none' });
+    // Fixed and sent again, it makes the person.
+    const fixed = await send('/v1/batch', {
       batch: [
-        { type: 'identify', userId: 'mixed-2', messageId: ids[1], traits: { email: 'mixed2@example.com' } },
+        { type: 'identify', userId: 'mixed-2', messageId: mid(), traits: { email: 'mixed2@example.com' } },
       ],
     });
-    expect(retried.body).toMatchObject({ stored: 1, duplicates: 0 });
+    expect(fixed.body).toMatchObject({ stored: 1, duplicates: 0 });
     expect(await personByExternalId('mixed-2')).toMatchObject({ email: 'mixed2@example.com' });
   });
 

@@ -15,6 +15,7 @@ import { cors } from 'hono/cors';
 import { CredentialsCache } from '../http/credentials-cache.ts';
 import { STATUS, toAppError } from '../http/errors.ts';
 import type { Deps } from '../http/mount.ts';
+import { trackingApplier } from './applier.ts';
 import { readTrackingBody } from './body.ts';
 
 /**
@@ -22,7 +23,8 @@ import { readTrackingBody } from './body.ts';
  * all it takes: `/v1/identify`, `/v1/track`, `/v1/page`, `/v1/screen`, `/v1/group`, `/v1/alias`,
  * `/v1/batch`, and the short forms analytics.js posts to (`/v1/i`, `/v1/t`, …, `/v1/b`).
  * Authenticated by a source's write key: HTTP Basic user name (empty password) or `writeKey` in
- * the body. Answers `{ success: true }`; a batch also lists the messages it refused.
+ * the body. Answers `{ success: true }` once the messages are stored; a batch also lists the
+ * messages it refused. Their effects (people, orders, …) follow within moments (applier.ts).
  */
 const ENDPOINTS: [string[], EventType | 'batch'][] = [
   [['identify', 'i'], 'identify'],
@@ -95,6 +97,8 @@ async function handle(c: Context, deps: Deps, type: EventType | 'batch') {
       if (RETRYABLE.has(error.code ?? '')) return run();
       throw error;
     });
+    // What the messages mean (people, orders, …) is applied once they are stored, after the answer.
+    if (result.pending) trackingApplier(deps.db, deps.clock).kick(source.workspaceId);
     if (result.rejected.length && result.stored + result.duplicates === 0) {
       const details = result.rejected.map((r) => ({ path: r.path, message: r.message }));
       const error = new AppError(

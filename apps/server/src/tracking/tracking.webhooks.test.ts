@@ -26,7 +26,9 @@ const batch = async (messages: unknown[]) => {
     },
     body: JSON.stringify({ batch: messages }),
   });
-  return { status: response.status, body: await response.json() };
+  const answer = { status: response.status, body: await response.json() };
+  await api.settled();
+  return answer;
 };
 let n = 0;
 const mid = () => `wh-${n++}`;

@@ -1,5 +1,5 @@
-import type { EventsTable } from '@rapport/db';
-import { type Selectable, sql } from 'kysely';
+import type { Database, EventsTable } from '@rapport/db';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 import type { EventType } from './events.schema.ts';
 
@@ -18,6 +18,8 @@ export interface EventInsert {
   occurredAt: string;
   properties: string;
   context: string;
+  /** Its effects are applied after the request (identify, group, alias, orders, timeline events). */
+  pending: boolean;
 }
 
 /**
@@ -35,25 +37,16 @@ export async function insertEvents(
   const column = <K extends keyof EventInsert>(key: K) => rows.map((row) => row[key]);
   const result = await sql<{ message_id: string }>`
     insert into events (workspace_id, source_id, message_id, id, type, name, person_id, user_id, anonymous_id,
-      properties, context, occurred_at, received_at)
-    select ${ctx.workspaceId}, ${sourceId}, r.m, r.i, r.y, r.n, r.p, r.u, r.a, r.pr::jsonb, r.cx::jsonb, r.t, ${receivedAt}
+      properties, context, occurred_at, received_at, effect)
+    select ${ctx.workspaceId}, ${sourceId}, r.m, r.i, r.y, r.n, r.p, r.u, r.a, r.pr::jsonb, r.cx::jsonb, r.t, ${receivedAt},
+      case when r.w then 'pending' end
     from unnest(${column('id')}::text[], ${column('messageId')}::text[], ${column('type')}::text[],
       ${column('name')}::text[], ${column('userId')}::text[], ${column('anonymousId')}::text[],
       ${column('personId')}::text[], ${column('occurredAt')}::timestamptz[], ${column('properties')}::text[],
-      ${column('context')}::text[]) as r(i, m, y, n, u, a, p, t, pr, cx)
+      ${column('context')}::text[], ${column('pending')}::boolean[]) as r(i, m, y, n, u, a, p, t, pr, cx, w)
     on conflict (workspace_id, source_id, message_id) do nothing
     returning message_id`.execute(ctx.db);
   return result.rows.map((row) => row.message_id);
-}
-
-/** Removes messages of a source (those whose effects were refused after they were stored). */
-export async function deleteMessages(ctx: Ctx, sourceId: string, messageIds: string[]): Promise<void> {
-  if (messageIds.length === 0) return;
-  await ctx.db
-    .deleteFrom('events')
-    .where('source_id', '=', sourceId)
-    .where('message_id', 'in', messageIds)
-    .execute();
 }
 
 /** Attaches the events sent under ids that now name a person; answers how many. */
@@ -126,19 +119,51 @@ export async function recent(
   return result.rows;
 }
 
-/** Per source: when the newest event arrived, and how many arrived since `sinceId` (up to `cap`). */
+/** Per source: when the newest event arrived, how many arrived since `sinceId` (up to `cap`), how many wait for their effects. */
 export async function activity(
   ctx: Ctx,
   sourceIds: string[],
   sinceId: string,
   cap: number,
-): Promise<{ source_id: string; last_at: Date | null; recent: number }[]> {
+): Promise<{ source_id: string; last_at: Date | null; recent: number; pending: number }[]> {
   if (sourceIds.length === 0) return [];
-  const result = await sql<{ source_id: string; last_at: Date | null; recent: number }>`
+  const result = await sql<{ source_id: string; last_at: Date | null; recent: number; pending: number }>`
     select s.source_id,
       (select e.received_at from events e where e.source_id = s.source_id order by e.id desc limit 1) as last_at,
       (select count(*)::int from (select 1 from events e where e.source_id = s.source_id and e.id >= ${sinceId}
-        limit ${cap}) c) as recent
+        limit ${cap}) c) as recent,
+      (select count(*)::int from events e where e.source_id = s.source_id and e.effect = 'pending') as pending
     from unnest(${sourceIds}::text[]) as s(source_id)`.execute(ctx.db);
   return result.rows;
+}
+
+/** The oldest events whose effects are still to be applied (under row-level security: one workspace). */
+export function pending(ctx: Ctx, limit: number): Promise<EventRow[]> {
+  return ctx.db
+    .selectFrom('events')
+    .selectAll()
+    .where('effect', '=', 'pending')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Marks events applied; those with an error keep why their effects were refused. */
+export async function markApplied(
+  ctx: Ctx,
+  done: { sourceId: string; id: string; error: string | null }[],
+): Promise<void> {
+  if (done.length === 0) return;
+  await sql`
+    update events e set effect = case when r.e is null then 'applied' else 'refused' end, error = r.e
+    from unnest(${done.map((d) => d.sourceId)}::text[], ${done.map((d) => d.id)}::text[],
+      ${done.map((d) => d.error)}::text[]) as r(s, i, e)
+    where e.source_id = r.s and e.id = r.i and e.effect = 'pending'`.execute(ctx.db);
+}
+
+/** Workspaces with events whose effects are still to be applied (as the connecting user, outside row-level security). */
+export async function workspacesWithPending(db: Kysely<Database>): Promise<string[]> {
+  const result = await sql<{ workspace_id: string }>`
+    select distinct workspace_id from events where effect = 'pending'`.execute(db);
+  return result.rows.map((row) => row.workspace_id);
 }

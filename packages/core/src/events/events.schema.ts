@@ -23,6 +23,15 @@ export const event = z
     context: z.record(z.string(), z.unknown()),
     occurredAt: isoDateTime,
     receivedAt: isoDateTime,
+    effect: z
+      .enum(['none', 'pending', 'applied', 'refused'])
+      .describe(
+        'What the message meant beyond being stored (a person, an order, …): none (a page, a plain track), pending (applied within moments of its arrival), applied, or refused (see error).',
+      ),
+    error: z
+      .string()
+      .nullable()
+      .describe('Why its effect was refused, e.g. "traits.email: not an email address".'),
   })
   .meta({ id: 'Event' });
 
@@ -54,6 +63,8 @@ export interface SourceActivity {
   lastEventAt: string | null;
   /** Events received in the last 24 hours, counted up to `RECENT_CAP`. */
   recentCount: number;
+  /** Messages whose effects (people, orders, …) are still to be applied. */
+  pendingCount: number;
 }
 
 export const RECENT_CAP = 10_000;

@@ -14,7 +14,7 @@ import {
   type SourceActivity,
 } from './events.schema.ts';
 
-export type { EventInsert } from './events.repo.ts';
+export type { EventInsert, EventRow } from './events.repo.ts';
 
 function present(row: repo.EventRow): Event {
   return {
@@ -30,6 +30,8 @@ function present(row: repo.EventRow): Event {
     context: row.context,
     occurredAt: row.occurred_at.toISOString(),
     receivedAt: row.received_at.toISOString(),
+    effect: row.effect ?? 'none',
+    error: row.error,
   };
 }
 
@@ -43,10 +45,12 @@ export function storeEvents(
   return repo.insertEvents(ctx, sourceId, receivedAt, rows);
 }
 
-/** Takes back messages whose effects were refused, so that the sender's retry is not skipped. */
-export function unstoreEvents(ctx: Ctx, sourceId: string, messageIds: string[]): Promise<void> {
-  return repo.deleteMessages(ctx, sourceId, messageIds);
+/** The oldest events whose effects are still to be applied. */
+export function pendingEvents(ctx: Ctx, limit: number): Promise<repo.EventRow[]> {
+  return repo.pending(ctx, limit);
 }
+
+export { markApplied, workspacesWithPending } from './events.repo.ts';
 
 /**
  * The events sent under ids that now name a person (a user id or an anonymous id linked by an
@@ -110,7 +114,11 @@ export async function sourceActivity(ctx: Ctx, sourceIds: string[]): Promise<Map
   return new Map(
     rows.map((row) => [
       row.source_id,
-      { lastEventAt: row.last_at ? new Date(row.last_at).toISOString() : null, recentCount: row.recent },
+      {
+        lastEventAt: row.last_at ? new Date(row.last_at).toISOString() : null,
+        recentCount: row.recent,
+        pendingCount: row.pending,
+      },
     ]),
   );
 }

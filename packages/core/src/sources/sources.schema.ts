@@ -51,6 +51,12 @@ export const source = z
     interactionEvents: z.array(interactionEventRule),
     lastEventAt: isoDateTime.nullable().describe('When the newest event arrived.'),
     recentEvents: z.number().int().describe('Events received in the last 24 hours, counted up to 10,000.'),
+    pendingEvents: z
+      .number()
+      .int()
+      .describe(
+        'Messages stored whose effects (people, orders, …) are still being applied; 0 when caught up.',
+      ),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })

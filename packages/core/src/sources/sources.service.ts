@@ -34,6 +34,7 @@ async function present(ctx: Ctx, rows: repo.SourceRow[]): Promise<Source[]> {
     interactionEvents: row.interaction_events as InteractionEventRule[],
     lastEventAt: activity.get(row.id)?.lastEventAt ?? null,
     recentEvents: activity.get(row.id)?.recentCount ?? 0,
+    pendingEvents: activity.get(row.id)?.pendingCount ?? 0,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   }));
@@ -107,10 +108,20 @@ export async function resolveWriteKey(sys: SystemCtx, writeKey: string): Promise
       { path: 'writeKey', message: 'source disabled' },
     ]);
   }
+  return trackingSource(row);
+}
+
+function trackingSource(row: repo.SourceRow): TrackingSource {
   return {
     id: row.id,
     workspaceId: row.workspace_id,
     name: row.name,
     interactionEvents: row.interaction_events as InteractionEventRule[],
   };
+}
+
+/** A source of this workspace as tracking sees it (enabled or not: what it stored is applied). */
+export async function trackingSourceOf(ctx: Ctx, id: string): Promise<TrackingSource | undefined> {
+  const row = await repo.findSource(ctx, id);
+  return row && trackingSource(row);
 }

@@ -1,12 +1,11 @@
 import type { EventType } from '../events/events.schema.ts';
-import { attachEvents, type EventInsert, storeEvents, unstoreEvents } from '../events/events.service.ts';
+import { type EventInsert, storeEvents } from '../events/events.service.ts';
 import { resolveIdentities } from '../people/people.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { TrackingSource } from '../sources/sources.service.ts';
-import { completeOrders, ORDER_COMPLETED, orderPath, trackEffect } from './tracking.commerce.ts';
-import { alias, group, identifyAll } from './tracking.identity.ts';
+import { ORDER_COMPLETED, ORDER_REFUNDED } from './tracking.commerce.ts';
 import { type Parsed, parseMessages } from './tracking.parse.ts';
 import { Run } from './tracking.run.ts';
 import { type IngestResult, MAX_EVENT_BYTES, type Message } from './tracking.schema.ts';
@@ -58,6 +57,17 @@ function batchOf(body: Record<string, unknown>): unknown[] {
   return body.batch;
 }
 
+/** Whether a message means more than being stored (see apply in tracking.apply.ts). */
+function hasEffect(source: TrackingSource, m: Message): boolean {
+  if (m.type === 'identify' || m.type === 'alias' || m.type === 'group') return true;
+  if (m.type !== 'track' || m.name === null) return false;
+  return (
+    m.name === ORDER_COMPLETED ||
+    m.name === ORDER_REFUNDED ||
+    source.interactionEvents.some((rule) => rule.event === m.name)
+  );
+}
+
 /** The row of a message; group and alias store their ids as properties. */
 function row(run: Run, m: Message): EventInsert {
   const id = newId('event');
@@ -79,79 +89,48 @@ function row(run: Run, m: Message): EventInsert {
     occurredAt: m.occurredAt,
     properties,
     context: m.contextJson,
+    pending: hasEffect(run.source, m),
   };
 }
 
 /**
- * Stores a request's messages and applies them, in the caller's transaction. Plain track, page
- * and screen messages cost two statements for the whole batch: one query finds the people behind
- * their ids, one INSERT stores them (a message this source sent before is skipped). Identifies
- * become people (set-based), aliases merge or link ids, groups companies and memberships,
- * `Order Completed` orders, `Order Refunded` refunds, and the source's interaction events
- * timeline entries; each in a savepoint, so one refused message leaves nothing behind and is
- * reported while the rest stays. Events sent before their sender was known are attached to
- * them as soon as an identify or alias links their ids.
+ * Stores a request's messages, in the caller's transaction: one query finds the people behind
+ * their ids, one INSERT stores them (a message this source sent before is skipped). What they
+ * mean beyond being stored (identifies → people, aliases → merges, groups → companies, orders,
+ * refunds, timeline events) is marked pending and applied after the request, in chunks, by
+ * `applyPendingEvents`; `pending` in the answer says how many are waiting.
  */
 export async function ingest(
   ctx: Ctx,
   source: TrackingSource,
   parsed: Parsed,
   receivedAt: Date,
-): Promise<IngestResult> {
+): Promise<IngestResult & { pending: number }> {
   const run = new Run(ctx, source);
   const { messages } = parsed;
   const received = messages.length + parsed.rejected.length;
-  if (messages.length === 0) return { received, stored: 0, duplicates: 0, rejected: parsed.rejected };
+  if (messages.length === 0)
+    return { received, stored: 0, duplicates: 0, rejected: parsed.rejected, pending: 0 };
   const users = messages.flatMap((m) => (m.userId ? [m.userId] : []));
   const devices = messages.flatMap((m) => (m.anonymousId ? [m.anonymousId] : []));
   for (const [key, personId] of await resolveIdentities(ctx, users, devices)) run.known.set(key, personId);
-  const stored = new Set(
-    await storeEvents(
-      ctx,
-      source.id,
-      receivedAt,
-      messages.map((m) => row(run, m)),
-    ),
-  );
-  const fresh: Message[] = [];
-  for (const m of messages) {
+  const rows = messages.map((m) => row(run, m));
+  const stored = new Set(await storeEvents(ctx, source.id, receivedAt, rows));
+  let fresh = 0;
+  let pending = 0;
+  for (const [index, m] of messages.entries()) {
     if (!stored.has(m.messageId)) continue;
     stored.delete(m.messageId); // a messageId twice in one request: its first message counts
-    fresh.push(m);
+    fresh++;
+    if (rows[index]!.pending) pending++;
   }
-  await apply(run, fresh);
-  const refused = run.rejected.map((r) => r.messageId!);
-  await unstoreEvents(ctx, source.id, refused);
   return {
     received,
-    stored: fresh.length - refused.length,
-    duplicates: messages.length - fresh.length,
-    rejected: [...parsed.rejected, ...run.rejected].sort((a, b) => a.index - b.index),
+    stored: fresh,
+    duplicates: messages.length - fresh,
+    rejected: parsed.rejected,
+    pending,
   };
 }
 
-async function apply(run: Run, messages: Message[]) {
-  const identifies = messages.filter((m) => m.type === 'identify');
-  if (identifies.length) await identifyAll(run, identifies);
-  for (const m of messages) if (m.type === 'alias') await run.guarded(m, () => alias(run, m));
-  for (const m of messages) {
-    if (m.type === 'group')
-      await run.guarded(
-        m,
-        () => group(run, m),
-        (path) => `traits.${path}`,
-      );
-  }
-  await completeOrders(
-    run,
-    messages.filter((m) => m.type === 'track' && m.name === ORDER_COMPLETED),
-  );
-  for (const m of messages) {
-    const effect = m.type === 'track' ? trackEffect(run, m) : null;
-    if (effect) await run.guarded(m, effect, orderPath);
-  }
-  if (run.links.length) {
-    const unique = new Map(run.links.map((l) => [`${l.kind}:${l.value}`, l]));
-    await attachEvents(run.ctx, [...unique.values()]);
-  }
-}
+export { applyPendingEvents } from './tracking.apply.ts';

@@ -22,6 +22,8 @@ export interface SourcesTable {
 
 export type EventType = 'identify' | 'track' | 'page' | 'screen' | 'group' | 'alias';
 
+export type EventEffect = 'pending' | 'applied' | 'refused';
+
 export interface EventsTable {
   workspace_id: string;
   source_id: string;
@@ -36,6 +38,10 @@ export interface EventsTable {
   context: Json<Record<string, unknown>>;
   occurred_at: Timestamp;
   received_at: Timestamp;
+  /** What it means beyond being stored (people, orders, …): null when nothing. */
+  effect: EventEffect | null;
+  /** Why its effect was refused. */
+  error: string | null;
 }
 
 export interface PersonIdentitiesTable {

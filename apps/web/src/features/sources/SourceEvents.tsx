@@ -4,7 +4,30 @@ import { formatDateTime } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
 import { type Source, useSourceEvents } from './sources';
 
-/** What a source sent lately, newest first: to check that an SDK is wired up. */
+/** What a message did beyond being stored: a person, an order, … (or why it could not). */
+function Effect({ effect, error }: { effect: string; error: string | null }) {
+  if (effect === 'refused')
+    return (
+      <Text size="sm" c="red.8">
+        Refused: {error}
+      </Text>
+    );
+  if (effect === 'pending')
+    return (
+      <Badge variant="light" color="gray">
+        pending
+      </Badge>
+    );
+  if (effect === 'applied')
+    return (
+      <Badge variant="light" color="green">
+        applied
+      </Badge>
+    );
+  return null;
+}
+
+/** What a source sent lately, newest first: to check that an SDK is wired up, and what each did. */
 export function SourceEvents({ source, onClose }: { source: Source; onClose: () => void }) {
   const [cursors, setCursors] = useState<string[]>([]);
   const events = useSourceEvents(source.id, cursors.at(-1));
@@ -26,6 +49,7 @@ export function SourceEvents({ source, onClose }: { source: Source; onClose: () 
               <Table.Th>Type</Table.Th>
               <Table.Th>Name</Table.Th>
               <Table.Th>Who</Table.Th>
+              <Table.Th>Effect</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -46,6 +70,9 @@ export function SourceEvents({ source, onClose }: { source: Source; onClose: () 
                       {e.userId ?? e.anonymousId} (not known yet)
                     </Text>
                   )}
+                </Table.Td>
+                <Table.Td>
+                  <Effect effect={e.effect} error={e.error} />
                 </Table.Td>
               </Table.Tr>
             ))}
