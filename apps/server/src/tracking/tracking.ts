@@ -1,6 +1,7 @@
 import {
   type Actor,
   AppError,
+  DuplicateMessage,
   type EventType,
   ingest,
   inWorkspace,
@@ -85,16 +86,18 @@ async function handle(c: Context, deps: Deps, type: EventType | 'batch') {
     const source = await writeKeyCache.get(key, () => resolveWriteKey(deps.sys, key), receivedAt.getTime());
     const parsed = parseRequest(body, type, receivedAt);
     const actor: Actor = { kind: 'source', id: source.id, role: 'agent', userId: null };
-    const run = () =>
+    const run = (dedupe: boolean) =>
       inWorkspace(
         deps.db,
         source.workspaceId,
         actor,
-        (ctx) => ingest(ctx, source, parsed, receivedAt),
+        (ctx) => ingest(ctx, source, parsed, receivedAt, dedupe),
         deps.clock,
       );
-    const result = await run().catch((error: { code?: string }) => {
-      if (RETRYABLE.has(error.code ?? '')) return run();
+    // Most requests carry only new messages: stored without duplicate checks; a retried message
+    // (or one sent twice in the request) fails that, and the request is stored again, skipping it.
+    const result = await run(false).catch((error: { code?: string }) => {
+      if (error instanceof DuplicateMessage || RETRYABLE.has(error.code ?? '')) return run(true);
       throw error;
     });
     // What the messages mean (people, orders, …) is applied once they are stored, after the answer.

@@ -35,15 +35,21 @@ function present(row: repo.EventRow): Event {
   };
 }
 
-/** Stores a batch of one source, skipping messages it sent before; answers the message ids stored now. */
+/**
+ * Stores a batch of one source; answers the message ids stored now. With `dedupe`, messages it
+ * sent before are skipped; without, one of them fails with DuplicateMessage (see insertEvents).
+ */
 export function storeEvents(
   ctx: Ctx,
   sourceId: string,
   receivedAt: Date,
   rows: repo.EventInsert[],
+  dedupe: boolean,
 ): Promise<string[]> {
-  return repo.insertEvents(ctx, sourceId, receivedAt, rows);
+  return repo.insertEvents(ctx, sourceId, receivedAt, rows, dedupe);
 }
+
+export { DuplicateMessage } from './events.repo.ts';
 
 /** The oldest events whose effects are still to be applied. */
 export function pendingEvents(ctx: Ctx, limit: number): Promise<repo.EventRow[]> {

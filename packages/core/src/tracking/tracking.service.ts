@@ -98,13 +98,16 @@ function row(run: Run, m: Message): EventInsert {
  * their ids, one INSERT stores them (a message this source sent before is skipped). What they
  * mean beyond being stored (identifies → people, aliases → merges, groups → companies, orders,
  * refunds, timeline events) is marked pending and applied after the request, in chunks, by
- * `applyPendingEvents`; `pending` in the answer says how many are waiting.
+ * `applyPendingEvents`; `pending` in the answer says how many are waiting. `dedupe: false` is
+ * the fast way for the usual request whose messages are all new: a message stored before fails
+ * it with DuplicateMessage, and the caller runs it again (a new transaction) with `dedupe`.
  */
 export async function ingest(
   ctx: Ctx,
   source: TrackingSource,
   parsed: Parsed,
   receivedAt: Date,
+  dedupe = true,
 ): Promise<IngestResult & { pending: number }> {
   const run = new Run(ctx, source);
   const { messages } = parsed;
@@ -115,7 +118,7 @@ export async function ingest(
   const devices = messages.flatMap((m) => (m.anonymousId ? [m.anonymousId] : []));
   for (const [key, personId] of await resolveIdentities(ctx, users, devices)) run.known.set(key, personId);
   const rows = messages.map((m) => row(run, m));
-  const stored = new Set(await storeEvents(ctx, source.id, receivedAt, rows));
+  const stored = new Set(await storeEvents(ctx, source.id, receivedAt, rows, dedupe));
   let fresh = 0;
   let pending = 0;
   for (const [index, m] of messages.entries()) {
