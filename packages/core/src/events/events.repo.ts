@@ -31,7 +31,9 @@ export class DuplicateMessage extends Error {}
  * escaped again; PostgreSQL parses each once, as COPY would). Without `dedupe` every row is
  * inserted (cheaper: no speculative insertion) and a messageId this source sent before fails the
  * statement with DuplicateMessage; with it such messages are skipped. Answers the message ids
- * stored now.
+ * stored now. A row without a person gets the live person its user id or anonymous id names (a
+ * person's external id first, then the linked ids, as resolveIdentities), found in the same
+ * statement.
  */
 export async function insertEvents(
   ctx: Ctx,
@@ -47,7 +49,11 @@ export async function insertEvents(
     with j as materialized (select ${json('properties')}::jsonb as pr, ${json('context')}::jsonb as cx)
     insert into events (workspace_id, source_id, message_id, id, type, name, person_id, user_id, anonymous_id,
       properties, context, occurred_at, received_at, effect)
-    select ${ctx.workspaceId}, ${sourceId}, r.m, r.i, r.y, r.n, r.p, r.u, r.a, j.pr -> (r.o::int - 1),
+    select ${ctx.workspaceId}, ${sourceId}, r.m, r.i, r.y, r.n, coalesce(r.p,
+        (select p.id from people p where p.external_id = r.u and p.merged_into_id is null),
+        (select i.person_id from person_identities i where i.kind = 'user' and i.value = r.u),
+        (select i.person_id from person_identities i where i.kind = 'anonymous' and i.value = r.a)),
+      r.u, r.a, j.pr -> (r.o::int - 1),
       j.cx -> (r.o::int - 1), r.t, ${receivedAt}, case when r.w then 'pending' end
     from j, unnest(${column('id')}::text[], ${column('messageId')}::text[], ${column('type')}::text[],
       ${column('name')}::text[], ${column('userId')}::text[], ${column('anonymousId')}::text[],

@@ -1,13 +1,11 @@
 import type { EventType } from '../events/events.schema.ts';
 import { type EventInsert, storeEvents } from '../events/events.service.ts';
-import { resolveIdentities } from '../people/people.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { TrackingSource } from '../sources/sources.service.ts';
 import { ORDER_COMPLETED, ORDER_REFUNDED } from './tracking.commerce.ts';
 import { type Parsed, parseMessages } from './tracking.parse.ts';
-import { Run } from './tracking.run.ts';
 import { type IngestResult, MAX_EVENT_BYTES, type Message } from './tracking.schema.ts';
 
 export { type Parsed, parseMessages } from './tracking.parse.ts';
@@ -69,9 +67,8 @@ function hasEffect(source: TrackingSource, m: Message): boolean {
 }
 
 /** The row of a message; group and alias store their ids as properties. */
-function row(run: Run, m: Message): EventInsert {
+function row(source: TrackingSource, m: Message): EventInsert {
   const id = newId('event');
-  run.eventIdOf.set(m, id);
   const properties =
     m.type === 'group'
       ? `{"groupId":${JSON.stringify(m.groupId)},"traits":${m.propertiesJson}}`
@@ -85,17 +82,17 @@ function row(run: Run, m: Message): EventInsert {
     name: m.name,
     userId: m.userId,
     anonymousId: m.anonymousId,
-    personId: run.personOf(m),
+    personId: null, // found by the INSERT
     occurredAt: m.occurredAt,
     properties,
     context: m.contextJson,
-    pending: hasEffect(run.source, m),
+    pending: hasEffect(source, m),
   };
 }
 
 /**
- * Stores a request's messages, in the caller's transaction: one query finds the people behind
- * their ids, one INSERT stores them (a message this source sent before is skipped). What they
+ * Stores a request's messages, in the caller's transaction: one INSERT stores them with the
+ * people their ids name (a message this source sent before is skipped). What they
  * mean beyond being stored (identifies → people, aliases → merges, groups → companies, orders,
  * refunds, timeline events) is marked pending and applied after the request, in chunks, by
  * `applyPendingEvents`; `pending` in the answer says how many are waiting. `dedupe: false` is
@@ -109,15 +106,12 @@ export async function ingest(
   receivedAt: Date,
   dedupe = true,
 ): Promise<IngestResult & { pending: number }> {
-  const run = new Run(ctx, source);
   const { messages } = parsed;
   const received = messages.length + parsed.rejected.length;
   if (messages.length === 0)
     return { received, stored: 0, duplicates: 0, rejected: parsed.rejected, pending: 0 };
-  const users = messages.flatMap((m) => (m.userId ? [m.userId] : []));
-  const devices = messages.flatMap((m) => (m.anonymousId ? [m.anonymousId] : []));
-  for (const [key, personId] of await resolveIdentities(ctx, users, devices)) run.known.set(key, personId);
-  const rows = messages.map((m) => row(run, m));
+  // The people behind the messages' ids are found by the INSERT itself.
+  const rows = messages.map((m) => row(source, m));
   const stored = new Set(await storeEvents(ctx, source.id, receivedAt, rows, dedupe));
   let fresh = 0;
   let pending = 0;
