@@ -8,7 +8,7 @@
  *   npm run bench -- ingest
  *
  * Environment (all optional): BENCH_INGEST_RUNS (3), BENCH_INGEST_SECONDS (20),
- * BENCH_INGEST_WARMUP (10), BENCH_INGEST_SENDERS (4), BENCH_INGEST_USERS (50000),
+ * BENCH_INGEST_WARMUP (10), BENCH_INGEST_SENDERS (8), BENCH_INGEST_USERS (50000),
  * BENCH_INGEST_POOL (10), BENCH_INGEST_WORKERS (1), BENCH_INGEST_EMBEDDED (1; 0 skips it),
  * BENCH_INGEST_EMBEDDED_SENDERS (2), BENCH_INGEST_EMBEDDED_USERS (5000), BENCH_INGEST_SERVER
  * (1; 0 skips the PostgreSQL part), BENCH_INGEST_SOCKET (1: the API and COPY reach PostgreSQL by
@@ -45,7 +45,7 @@ const env = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const runs = env('BENCH_INGEST_RUNS', 3);
 const seconds = env('BENCH_INGEST_SECONDS', 20);
 const warmup = env('BENCH_INGEST_WARMUP', 10);
-const senders = env('BENCH_INGEST_SENDERS', 4);
+const senders = env('BENCH_INGEST_SENDERS', 8);
 const users = env('BENCH_INGEST_USERS', 50_000);
 const poolSize = env('BENCH_INGEST_POOL', 10);
 const workers = env('BENCH_INGEST_WORKERS', 1);

@@ -2,12 +2,12 @@ import { applyPendingEvents, type Clock, type Db, workspacesWithPending } from '
 
 /** How often a process looks for pending events it was not told about (another process's, or left by a crash). */
 const SWEEP_MS = 5000;
-/** How long a kicked workspace gathers messages before they are applied together. */
-const GATHER_MS = 200;
+/** How long a kicked workspace gathers messages before they are applied together (RAPPORT_TRACKING_GATHER_MS). */
+const GATHER_MS = Number(process.env.RAPPORT_TRACKING_GATHER_MS ?? 500);
 
 /**
  * Applies what tracked messages mean after their request has answered: a request that stored
- * pending events kicks its workspace; 200 ms later the workspace's pending events are applied in
+ * pending events kicks its workspace; 500 ms later the workspace's pending events are applied in
  * chunks (so that one chunk carries many requests' messages and their statements are shared),
  * one drain at a time per workspace (kicks during a drain make it go round once more). Every few
  * seconds it also looks for pending events of any workspace, so nothing stays pending after a
