@@ -44,10 +44,14 @@ export class TrackingApplier {
     this.gathering.delete(workspaceId);
     if (this.draining.has(workspaceId)) return;
     const drain = (async () => {
+      let busy = false;
       do {
         this.again.delete(workspaceId);
-        await applyPendingEvents(this.db, workspaceId, this.clock);
-      } while (this.again.has(workspaceId) && !this.stopped);
+        busy = (await applyPendingEvents(this.db, workspaceId, this.clock)).busy;
+      } while (this.again.has(workspaceId) && !busy && !this.stopped);
+      // Another process holds the workspace: what this one stored may come after that process's
+      // last look, so look again in a moment (the kick gathers, then drains).
+      if (busy) setTimeout(() => this.kick(workspaceId), GATHER_MS).unref();
     })()
       .catch((error: unknown) => {
         if (!this.stopped) console.error('tracking: applying pending events failed', error);
