@@ -9,7 +9,7 @@
  *
  * Environment (all optional): BENCH_INGEST_RUNS (3), BENCH_INGEST_SECONDS (20),
  * BENCH_INGEST_WARMUP (10), BENCH_INGEST_SENDERS (8), BENCH_INGEST_USERS (50000),
- * BENCH_INGEST_POOL (10), BENCH_INGEST_WORKERS (1), BENCH_INGEST_EMBEDDED (1; 0 skips it),
+ * BENCH_INGEST_POOL (10), BENCH_INGEST_WORKERS (2: as RAPPORT_PROCESSES=2), BENCH_INGEST_EMBEDDED (1; 0 skips it),
  * BENCH_INGEST_EMBEDDED_SENDERS (2), BENCH_INGEST_EMBEDDED_USERS (5000), BENCH_INGEST_SERVER
  * (1; 0 skips the PostgreSQL part), BENCH_INGEST_SOCKET (1: the API and COPY reach PostgreSQL by
  * its Unix socket; 0: by TCP), BENCH_KEEP_PG=1, BENCH_PG_BIN, BENCH_PG_SETTINGS (extra settings,
@@ -48,7 +48,7 @@ const warmup = env('BENCH_INGEST_WARMUP', 10);
 const senders = env('BENCH_INGEST_SENDERS', 8);
 const users = env('BENCH_INGEST_USERS', 50_000);
 const poolSize = env('BENCH_INGEST_POOL', 10);
-const workers = env('BENCH_INGEST_WORKERS', 1);
+const workers = env('BENCH_INGEST_WORKERS', 2);
 const embeddedSenders = env('BENCH_INGEST_EMBEDDED_SENDERS', 2);
 const embeddedUsers = env('BENCH_INGEST_EMBEDDED_USERS', 5000);
 const withServer = env('BENCH_INGEST_SERVER', 1) === 1;

@@ -1,4 +1,5 @@
 import type { Db } from '@rapport/db';
+import { isServingWorker, processesFromEnv, reportServing, startWorkers } from './cluster.ts';
 import type { ServeOptions } from './commands/serve.ts';
 import { describeTarget, openMigrated } from './db.ts';
 import { jobsFromEnv } from './jobs.ts';
@@ -44,13 +45,18 @@ function stopSignals() {
 
 /**
  * Opens and migrates the database, runs the startup steps, serves until SIGINT/SIGTERM, then
- * closes the server and the database (which releases the embedded data directory).
+ * closes the server and the database (which releases the embedded data directory). With
+ * RAPPORT_PROCESSES=N on a PostgreSQL server, this first process runs the startup steps and then
+ * N processes serve (see cluster.ts); each of them comes through here too, and only serves.
  */
 export async function serve(options: ServeOptions, steps: readonly StartupStep[]): Promise<void> {
   const signals = stopSignals();
   const target = describeTarget(options);
   const jobs = jobsFromEnv();
+  const processes = processesFromEnv();
+  const worker = isServingWorker();
   let db: Db | undefined;
+  let stopped = false;
   try {
     // The server's modules load while the database starts.
     const modules = Promise.all([import('@rapport/server'), import('@rapport/core')]);
@@ -59,36 +65,58 @@ export async function serve(options: ServeOptions, steps: readonly StartupStep[]
     db = opened.db;
     const [server, core] = await modules;
     const { applied, alreadyApplied } = opened.migrations;
-    print(
-      `Rapport ${server.VERSION} using ${target} ` +
-        (applied.length
-          ? `(applied ${applied.length} migration(s))`
-          : `(${alreadyApplied} migrations, up to date)`),
-    );
+    if (!worker)
+      print(
+        `Rapport ${server.VERSION} using ${target} ` +
+          (applied.length
+            ? `(applied ${applied.length} migration(s))`
+            : `(${alreadyApplied} migrations, up to date)`),
+      );
     const sys = core.systemCtx(db);
-    const firstRun = (await core.listAllWorkspaces(sys)).length === 0;
-    for (const step of steps) {
-      if (signals.requested) break;
-      await step.run({ db, sys, firstRun, print });
+    if (!worker) {
+      const firstRun = (await core.listAllWorkspaces(sys)).length === 0;
+      for (const step of steps) {
+        if (signals.requested) break;
+        await step.run({ db, sys, firstRun, print });
+      }
     }
-    if (!signals.requested) {
-      const running = await server.startServer(server.createApp({ db }), options.port, options.host);
-      // Background jobs (webhook deliveries) run beside the server. An embedded data directory
-      // has one process, so jobs a killed predecessor left running are taken again at once.
-      const worker = jobs && core.createJobWorker(sys, { ...jobs, exclusive: db.kind === 'pglite' });
-      worker?.start();
-      if (!worker) print('Background jobs are off in this process (RAPPORT_JOBS=off).');
-      // Tracked messages a killed predecessor stored but did not apply yet.
-      await server.resumeTracking(db, core.systemClock);
-      print(`Serving on ${running.url}  (Ctrl+C to stop)`);
+    if (signals.requested) {
+      stopped = true;
+      return;
+    }
+    if (processes > 1 && !worker && db.kind === 'pglite') {
+      print('RAPPORT_PROCESSES: an embedded data directory is served by one process; serving with one.');
+    } else if (processes > 1 && !worker) {
+      // This process only starts and watches the serving ones.
+      await db.close();
+      db = undefined;
+      const workers = await startWorkers(processes);
+      print(`Serving on ${workers.url} with ${processes} processes  (Ctrl+C to stop)`);
       await signals.stopped;
-      await running.close();
-      await server.stopTracking(db);
-      await worker?.stop();
+      await workers.stop();
+      stopped = true;
+      return;
     }
+    const running = await server.startServer(server.createApp({ db }), options.port, options.host);
+    // Background jobs (webhook deliveries) run beside the server. An embedded data directory
+    // has one process, so jobs a killed predecessor left running are taken again at once.
+    const jobWorker = jobs && core.createJobWorker(sys, { ...jobs, exclusive: db.kind === 'pglite' });
+    jobWorker?.start();
+    if (!jobWorker && !worker) print('Background jobs are off in this process (RAPPORT_JOBS=off).');
+    // Tracked messages a killed predecessor stored but did not apply yet.
+    await server.resumeTracking(db, core.systemClock);
+    if (worker) reportServing(running.url);
+    else print(`Serving on ${running.url}  (Ctrl+C to stop)`);
+    await signals.stopped;
+    await running.close();
+    await server.stopTracking(db);
+    await jobWorker?.stop();
+    stopped = true;
   } finally {
     await db?.close();
     signals.dispose();
+    // A serving process ends once it lets go of the first process's channel.
+    if (worker) process.disconnect?.();
+    else if (stopped) print('Stopped.');
   }
-  print('Stopped.');
 }

@@ -1,5 +1,9 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServerTestDatabase } from '@rapport/db/testing';
 
 /** Helpers for tests that run the real `rapport` command in a child process. */
 
@@ -67,6 +71,8 @@ export async function rapport(
 
 export interface Served {
   url: string;
+  /** The process id of `rapport serve`. */
+  pid: number;
   /** What it printed so far. */
   output(): { stdout: string; stderr: string };
   /** Sends SIGTERM and waits for the process to end. */
@@ -95,6 +101,7 @@ export async function serve(args: string[], env: Record<string, string> = {}): P
   });
   return {
     url,
+    pid: child.pid!,
     output,
     async stop() {
       child.kill('SIGTERM');
@@ -144,4 +151,23 @@ export async function call(
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/**
+ * Where a test's `rapport serve` keeps its data: a fresh database on the run's PostgreSQL server
+ * when there is one (`serverUrl`), else a fresh embedded data directory. `cleanUp` removes it.
+ */
+export async function testTarget(
+  serverUrl: string | undefined,
+  prefix: string,
+): Promise<{ args: string[]; cleanUp: () => Promise<void> }> {
+  if (serverUrl) {
+    const database = await createServerTestDatabase(serverUrl);
+    return { args: ['--database-url', database.url], cleanUp: () => database.drop() };
+  }
+  const tmp = mkdtempSync(join(tmpdir(), prefix));
+  return {
+    args: ['--data-dir', join(tmp, 'data')],
+    cleanUp: async () => rmSync(tmp, { recursive: true, force: true }),
+  };
 }

@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Receiver, startReceiver } from '@rapport/core/testing';
-import { createServerTestDatabase } from '@rapport/db/testing';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { call, killAll, type Served, serve } from './testing.ts';
+import { call, killAll, type Served, serve, testTarget } from './testing.ts';
 
 /**
  * `rapport serve` killed (SIGKILL) in the middle of a webhook backlog, then started again on
@@ -46,15 +42,7 @@ let receiver: Receiver;
 let server: Served | undefined;
 
 beforeAll(async () => {
-  if (serverUrl) {
-    const database = await createServerTestDatabase(serverUrl);
-    args = ['--database-url', database.url];
-    cleanUp = () => database.drop();
-  } else {
-    const tmp = mkdtempSync(join(tmpdir(), 'rapport-crash-'));
-    args = ['--data-dir', join(tmp, 'data')];
-    cleanUp = async () => rmSync(tmp, { recursive: true, force: true });
-  }
+  ({ args, cleanUp } = await testTarget(serverUrl, 'rapport-crash-'));
   receiver = await startReceiver();
 });
 afterAll(async () => {
