@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { membership } from '../memberships/memberships.schema.ts';
 import {
   address,
+  customFilters,
   customValues,
   domain,
   isoDateTime,
@@ -97,13 +98,7 @@ export const companiesQuery = z
     tag: oneOrMany(z.string().trim().toLowerCase()).optional().describe('Companies with all of these tags.'),
     industry: z.string().optional(),
     updatedSince: isoDateTime.optional(),
-    custom: z
-      .record(z.string(), z.string())
-      .optional()
-      .describe(
-        'custom.<key>=value filters, typed by the field: a number, yes/no, a date, an option; ' +
-          'a multi-select holds all of a|b; text matches the whole value, case ignored.',
-      ),
+    custom: customFilters,
     includeMerged: queryBool.default(false),
     sort: z
       .string()

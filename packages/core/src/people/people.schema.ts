@@ -4,6 +4,7 @@ import {
   address,
   channel,
   consent,
+  customFilters,
   customValues,
   email,
   isoDate,
@@ -129,13 +130,7 @@ export const peopleQuery = z
     level: z.enum(['executive', 'functional_lead', 'end_user']).optional(),
     function: z.string().optional(),
     updatedSince: isoDateTime.optional(),
-    custom: z
-      .record(z.string(), z.string())
-      .optional()
-      .describe(
-        'custom.<key>=value filters, typed by the field: a number, yes/no, a date, an option; ' +
-          'a multi-select holds all of a|b; text matches the whole value, case ignored.',
-      ),
+    custom: customFilters,
     includeMerged: queryBool.default(false),
     sort: z
       .string()

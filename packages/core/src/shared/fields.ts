@@ -133,6 +133,15 @@ export function normalizeDomain(value: string): string {
     .replace(/\.$/, '');
 }
 
+/** The `custom.<key>=value` filters of the people and companies lists (checked by each field's type). */
+export const customFilters = z
+  .record(z.string(), z.string())
+  .optional()
+  .describe(
+    'custom.<key>=value filters, typed by the field: a number, yes/no, a date, an option; ' +
+      'a multi-select holds all of a|b; text matches the whole value, case ignored.',
+  );
+
 export const domain = z
   .string()
   .transform(normalizeDomain)

@@ -85,7 +85,11 @@ export async function applyChunk(ctx: Ctx, limit = APPLY_CHUNK): Promise<number>
   const rows = await pendingEvents(ctx, limit);
   if (rows.length === 0) return 0;
   const bySource = new Map<string, EventRow[]>();
-  for (const row of rows) bySource.set(row.source_id, [...(bySource.get(row.source_id) ?? []), row]);
+  for (const row of rows) {
+    const events = bySource.get(row.source_id);
+    if (events) events.push(row);
+    else bySource.set(row.source_id, [row]);
+  }
   const done: { sourceId: string; id: string; error: string | null }[] = [];
   for (const [sourceId, events] of bySource) {
     const source: TrackingSource = (await trackingSourceOf(ctx, sourceId)) ?? {

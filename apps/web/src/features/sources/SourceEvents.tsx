@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Group, Loader, Modal, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Modal, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatDateTime } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
+import { PanelStatus } from '../admin/PanelStatus';
 import { type Source, useSourceEvents } from './sources';
 
 /** What a message did beyond being stored: a person, an order, … (or why it could not). */
@@ -34,13 +35,11 @@ export function SourceEvents({ source, onClose }: { source: Source; onClose: () 
   const page = events.data;
   return (
     <Modal opened onClose={onClose} title={`Events of ${source.name}`} size="xl">
-      {events.error && (
-        <Alert color="red" role="alert">
-          {events.error.message}
-        </Alert>
-      )}
-      {events.isPending && <Loader aria-label="Loading" />}
-      {page?.data.length === 0 && <Text c="dimmed">Nothing arrived yet.</Text>}
+      <PanelStatus
+        error={events.error}
+        pending={events.isPending}
+        empty={page?.data.length === 0 && 'Nothing arrived yet.'}
+      />
       {!!page?.data.length && (
         <Table aria-label={`Events of ${source.name}`}>
           <Table.Thead>

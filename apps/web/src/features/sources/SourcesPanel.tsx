@@ -1,19 +1,8 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Code,
-  CopyButton,
-  Group,
-  Loader,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Badge, Button, Card, Code, CopyButton, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatDateTime } from '../../shared/format';
 import { ConfirmButton } from '../admin/ConfirmButton';
+import { PanelStatus } from '../admin/PanelStatus';
 import { InteractionRules } from './InteractionRules';
 import { SourceCreate } from './SourceCreate';
 import { SourceEvents } from './SourceEvents';
@@ -36,13 +25,11 @@ export function SourcesPanel() {
         key: identifies become people, groups companies, <Code>Order Completed</Code> orders, and every event
         is kept.
       </Text>
-      {failed && (
-        <Alert color="red" role="alert">
-          {failed.message}
-        </Alert>
-      )}
-      {sources.isPending && <Loader aria-label="Loading" />}
-      {sources.data?.length === 0 && <Text c="dimmed">No sources.</Text>}
+      <PanelStatus
+        error={failed}
+        pending={sources.isPending}
+        empty={sources.data?.length === 0 && 'No sources.'}
+      />
       {!!sources.data?.length && (
         <Table aria-label="Sources">
           <Table.Thead>
