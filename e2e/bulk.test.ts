@@ -124,6 +124,8 @@ describe.skipIf(missing)('bulk actions on the people list in a real browser (Chr
       exact: true,
     });
     expect((await app.api.call('GET', '/api/v1/people/count?tag=crowd')).body.count).toBe(60);
+    // The list refetches after the change: wait for the row to lose the tag, then check.
+    await row(page, 'Crowd Member 10').getByText('promo').waitFor({ state: 'detached' });
     expect(await row(page, 'Crowd Member 10').getByText('promo').count()).toBe(0);
   });
 
