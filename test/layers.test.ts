@@ -27,6 +27,18 @@ describe('the dependency rule', () => {
     }
   });
 
+  it('models is pure: no other Rapport package, no I/O but the model file it loads', () => {
+    for (const file of files(join(root, 'packages/models/src'))) {
+      if (isTest(file)) continue;
+      for (const spec of imports(file)) {
+        const where = `${relative(root, file)} → ${spec}`;
+        expect(spec.startsWith('@rapport/'), where).toBe(false);
+        if (spec.startsWith('node:'))
+          expect(relative(root, file), where).toBe('packages/models/src/text/load.ts');
+      }
+    }
+  });
+
   it('core knows no HTTP and no app; a domain reaches another only through its service or schema', () => {
     const coreSrc = join(root, 'packages/core/src');
     for (const file of files(coreSrc)) {

@@ -10,17 +10,7 @@
 export const MESSAGE_TOKEN = '@@MID@@';
 export const ORDER_TOKEN = '@@OID@@';
 
-/** A small deterministic PRNG (mulberry32): the same seed makes the same traffic. */
-export function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { random } from '../../packages/models/src/random.ts';
 
 const FIRST = [
   'Ada',

@@ -6,6 +6,7 @@ import { registerExport } from './commands/exports.ts';
 import { registerImport } from './commands/imports.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerText } from './commands/text.ts';
 import { registerUser } from './commands/users.ts';
 import { registerWorkspace } from './commands/workspaces.ts';
 import { report } from './output.ts';
@@ -45,6 +46,7 @@ registerApikey(program);
 registerImport(program);
 registerExport(program);
 registerWorkspace(program);
+registerText(program);
 
 try {
   await program.parseAsync(process.argv);

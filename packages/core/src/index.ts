@@ -49,6 +49,8 @@ export * from './sources/sources.schema.ts';
 export * from './sources/sources.service.ts';
 export * from './tasks/tasks.schema.ts';
 export * from './tasks/tasks.service.ts';
+export * from './text/text.schema.ts';
+export * from './text/text.service.ts';
 export * from './timeline/timeline.schema.ts';
 export * from './timeline/timeline.service.ts';
 export * from './timeline/timeline.views.ts';

@@ -16,6 +16,7 @@ import { productsRoutes } from './products.ts';
 import { searchRoutes } from './search.ts';
 import { sourcesRoutes } from './sources.ts';
 import { tasksRoutes } from './tasks.ts';
+import { textRoutes } from './text.ts';
 import { usersRoutes } from './users.ts';
 import { viewsRoutes } from './views.ts';
 import { webhooksRoutes } from './webhooks.ts';
@@ -40,6 +41,7 @@ export const routes: Route[] = [
   ...customFieldsRoutes,
   ...sourcesRoutes,
   ...eventsRoutes,
+  ...textRoutes,
   ...usersRoutes,
   ...apiKeysRoutes,
   ...webhooksRoutes,

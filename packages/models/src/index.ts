@@ -1,0 +1,17 @@
+// Pure models with no database and no network: text analysis (sentiment, emotions, explained),
+// and later customer value. The text model ships in packages/models/data (see load.ts).
+export {
+  type AnalyzeOptions,
+  analyzeText,
+  type Driver,
+  EMOTIONS,
+  type Emotion,
+  type Emotions,
+  labelOf,
+  type SentenceAnalysis,
+  type SentimentLabel,
+  type TextAnalysis,
+} from './text/analyze.ts';
+export { fineEmotions } from './text/fine.ts';
+export { MODEL_FILE, textModel } from './text/load.ts';
+export type { TextModel } from './text/model.ts';
