@@ -15,3 +15,4 @@ export {
 export { fineEmotions } from './text/fine.ts';
 export { MODEL_FILE, textModel } from './text/load.ts';
 export type { TextModel } from './text/model.ts';
+export { findThemes, type Theme, type ThemeOptions, type ThemeText } from './text/themes.ts';
