@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { featureIds, featureKind, featureStrings } from '../src/text/learned/features.ts';
-import { groupings, outputNames, parseGoEmotions, targets } from '../src/text/learned/goemotions.ts';
+import { EKMAN, groupings, outputNames, parseGoEmotions, targets } from '../src/text/learned/goemotions.ts';
 import {
   DEFAULT_TRAINING,
   type Example,
@@ -35,18 +35,19 @@ for (const [word, valence] of SERVICE_WORDS) {
   else words.set(word, valence);
 }
 const lexicon = { words, emoji: parseEmojiLexicon(read('vader-groundtruth/emoji_utf8_lexicon.txt')) };
-if (process.argv.includes('--lexicon-only') && existsSync(out)) {
-  const model = decodeModel(readFileSync(out));
-  writeFileSync(out, encodeModel({ ...model, lexicon }));
-  console.log(`${out}: lexicons replaced (${words.size} words)`);
-  process.exit(0);
-}
-
 const g = groupings(
   read('goemotions/emotions.txt'),
   JSON.parse(read('goemotions/ekman_mapping.json')),
   JSON.parse(read('goemotions/sentiment_dict.json')),
 );
+const groups = Object.fromEntries(g.labels.map((label, k) => [label, EKMAN[g.ekman[k]!]!]));
+if (process.argv.includes('--lexicon-only') && existsSync(out)) {
+  const model = decodeModel(readFileSync(out));
+  writeFileSync(out, encodeModel({ ...model, lexicon, groups }));
+  console.log(`${out}: lexicons replaced (${words.size} words)`);
+  process.exit(0);
+}
+
 const outputs = outputNames(g);
 const K = outputs.length;
 const texts = parseGoEmotions(read('goemotions/train.tsv'));
@@ -103,6 +104,7 @@ const bytes = encodeModel({
     figures,
   },
   lexicon,
+  groups,
   linear: { outputs, vocab, thresholds, ...q },
 });
 writeFileSync(out, bytes);

@@ -3,6 +3,7 @@ import { decodeModel, encodeModel, type TextModel } from './model.ts';
 
 const tiny: TextModel = {
   about: { built: '2026-11-24', sources: ['test'], figures: { f1: 0.5 } },
+  groups: { a: 'anger' },
   lexicon: { words: new Map([['good', 1.9]]), emoji: new Map([['🙂', 'slightly smiling face']]) },
   linear: {
     outputs: ['a', 'b'],
@@ -22,6 +23,7 @@ describe('the text model file', () => {
   it('decodes what it encodes', () => {
     const back = decodeModel(encodeModel(tiny));
     expect(back.about).toEqual(tiny.about);
+    expect(back.groups).toEqual(tiny.groups);
     expect([...back.lexicon.words]).toEqual([...tiny.lexicon.words]);
     expect([...back.lexicon.emoji]).toEqual([...tiny.lexicon.emoji]);
     expect([...back.linear.vocab]).toEqual([...tiny.linear.vocab]);

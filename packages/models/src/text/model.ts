@@ -21,6 +21,8 @@ export interface TextModel {
   linear: LinearModel;
   lexicon: VaderLexicon;
   about: ModelAbout;
+  /** The Ekman emotion (or neutral) each fine output belongs to: `{ annoyance: 'anger', … }`. */
+  groups: Record<string, string>;
 }
 
 const MAGIC = 'RAPTXT1\n';
@@ -34,6 +36,7 @@ interface Header {
   vocabBytes: number;
   words: [string, number][];
   emoji: [string, string][];
+  groups: Record<string, string>;
 }
 
 export function encodeModel(model: TextModel): Buffer {
@@ -48,6 +51,7 @@ export function encodeModel(model: TextModel): Buffer {
     vocabBytes: vocab.length,
     words: [...model.lexicon.words],
     emoji: [...model.lexicon.emoji],
+    groups: model.groups,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(4);
@@ -76,6 +80,7 @@ export function decodeModel(bytes: Buffer): TextModel {
     throw new Error(`the text model is damaged: ${weights.length} weights for ${vocab.size} features`);
   return {
     about: header.about,
+    groups: header.groups ?? {},
     lexicon: { words: new Map(header.words), emoji: new Map(header.emoji) },
     linear: {
       outputs: header.outputs,

@@ -48,6 +48,8 @@ export interface SentenceScore {
 
 interface Outputs {
   ekman: number[];
+  /** Per Ekman emotion (and neutral), the fine outputs of its group. */
+  members: number[][];
   positive: number;
   negative: number;
   annoyance: number;
@@ -56,7 +58,7 @@ interface Outputs {
 }
 
 const indexes = new WeakMap<LinearModel, Outputs>();
-function outputsOf(model: LinearModel): Outputs {
+function outputsOf(model: LinearModel, groups: Record<string, string>): Outputs {
   let found = indexes.get(model);
   if (!found) {
     const at = (name: string) => {
@@ -66,6 +68,11 @@ function outputsOf(model: LinearModel): Outputs {
     };
     found = {
       ekman: EMOTIONS.slice(0, 7).map((e) => at(`ekman:${e}`)),
+      members: EMOTIONS.slice(0, 7).map((e) =>
+        Object.entries(groups)
+          .filter(([, group]) => group === e)
+          .map(([label]) => at(`fine:${label}`)),
+      ),
       positive: at('sentiment:positive'),
       negative: at('sentiment:negative'),
       annoyance: at('fine:annoyance'),
@@ -100,7 +107,7 @@ function learnedView(model: LinearModel, text: string) {
  */
 export function scoreSentence(model: TextModel, sentence: string, withEmotions: boolean): SentenceScore {
   const { linear } = model;
-  const o = outputsOf(linear);
+  const o = outputsOf(linear, model.groups);
   let lower = sentence.toLowerCase();
   let text = sentence;
   if (lower.includes('thank') || lower.includes('regards') || lower.includes('thx')) {
@@ -160,15 +167,22 @@ export function scoreSentence(model: TextModel, sentence: string, withEmotions: 
     };
 
   const { p, why } = learnedOf();
+  // Each of Ekman's emotions (and neutral) from two views of the model, averaged: its own output,
+  // and the strongest fine output of its group (anger ← anger, annoyance, disapproval).
+  const ekman = (e: number) => {
+    let fine = 0;
+    for (const k of o.members[e]!) fine = Math.max(fine, p(k));
+    return o.members[e]!.length ? (p(o.ekman[e]!) + fine) / 2 : p(o.ekman[e]!);
+  };
   const raw = {} as Emotions;
   for (let e = 0; e < 6; e++)
-    raw[EMOTIONS[e]!] = Math.max(p(o.ekman[e]!), fromCues[EMOTIONS[e] as CueEmotion] ?? 0);
+    raw[EMOTIONS[e]!] = Math.max(ekman(e), fromCues[EMOTIONS[e] as CueEmotion] ?? 0);
   raw.frustration = Math.max(fromCues.frustration ?? 0, p(o.annoyance), 0.9 * p(o.disappointment));
   raw.gratitude = Math.max(fromCues.gratitude ?? 0, p(o.gratitude));
-  // Neutral yields to the six emotions and to what the cues heard (the fine-grained annoyance and
-  // gratitude outputs already count in the six, through Ekman's grouping).
+  // Neutral yields to what the cues heard (the model's own outputs already weigh neutral against
+  // the emotions).
+  raw.neutral = Math.min(ekman(6), 1 - strongest);
   for (let e = 0; e < 6; e++) strongest = Math.max(strongest, raw[EMOTIONS[e]!]);
-  raw.neutral = Math.min(p(o.ekman[6]!), 1 - strongest);
   const emotions = {} as Emotions;
   for (const name of EMOTIONS) {
     emotions[name] = round(raw[name]);
