@@ -81,6 +81,12 @@ const admin = createRoute({
   component: lazyRouteComponent(() => import('./features/admin/AdminPage'), 'AdminPage'),
 });
 
+const themes = createRoute({
+  getParentRoute: () => root,
+  path: '/themes',
+  component: lazyRouteComponent(() => import('./features/themes/ThemesPage'), 'ThemesPage'),
+});
+
 export const router = createRouter({
   routeTree: root.addChildren([
     home,
@@ -90,6 +96,7 @@ export const router = createRouter({
     company,
     order,
     inbox,
+    themes,
     imports,
     duplicates,
     admin,

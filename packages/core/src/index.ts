@@ -51,6 +51,8 @@ export * from './tasks/tasks.schema.ts';
 export * from './tasks/tasks.service.ts';
 export * from './text/text.schema.ts';
 export * from './text/text.service.ts';
+export * from './themes/themes.schema.ts';
+export * from './themes/themes.service.ts';
 export * from './timeline/timeline.schema.ts';
 export * from './timeline/timeline.service.ts';
 export * from './timeline/timeline.views.ts';

@@ -17,6 +17,7 @@ import { searchRoutes } from './search.ts';
 import { sourcesRoutes } from './sources.ts';
 import { tasksRoutes } from './tasks.ts';
 import { textRoutes } from './text.ts';
+import { themesRoutes } from './themes.ts';
 import { usersRoutes } from './users.ts';
 import { viewsRoutes } from './views.ts';
 import { webhooksRoutes } from './webhooks.ts';
@@ -42,6 +43,7 @@ export const routes: Route[] = [
   ...sourcesRoutes,
   ...eventsRoutes,
   ...textRoutes,
+  ...themesRoutes,
   ...usersRoutes,
   ...apiKeysRoutes,
   ...webhooksRoutes,

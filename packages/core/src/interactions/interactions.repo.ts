@@ -174,3 +174,38 @@ export async function idsAfter(ctx: Ctx, afterId: string | null, limit: number):
   if (afterId) query = query.where('id', '>', afterId);
   return (await query.orderBy('id').limit(limit).execute()).map((row) => row.id);
 }
+
+export interface InboundText {
+  id: string;
+  subject: string | null;
+  body: string | null;
+  occurred_at: Date;
+  person_id: string | null;
+}
+
+/**
+ * What customers wrote in a time window (inbound interactions with a subject or body, not
+ * superseded by a correction), newest first, with one of their people; of `personIds` only when given.
+ */
+export async function inboundTexts(
+  ctx: Ctx,
+  from: Date,
+  to: Date,
+  personIds: string[] | null,
+  limit: number,
+): Promise<InboundText[]> {
+  const people = personIds
+    ? sql`and exists (select 1 from interaction_people p where p.interaction_id = i.id and p.person_id = any(${personIds}::text[]))`
+    : sql``;
+  const result = await sql<InboundText>`
+    select i.id, i.subject, i.body, i.occurred_at,
+      (select p.person_id from interaction_people p where p.interaction_id = i.id order by p.person_id limit 1) as person_id
+    from interactions i
+    where i.direction = 'inbound' and i.occurred_at >= ${from} and i.occurred_at < ${to}
+      and (i.body is not null or i.subject is not null)
+      and not exists (select 1 from interactions c where c.corrects_id = i.id)
+      ${people}
+    order by i.occurred_at desc, i.id desc
+    limit ${limit}`.execute(ctx.db);
+  return result.rows;
+}

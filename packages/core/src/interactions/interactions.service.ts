@@ -175,6 +175,20 @@ export function moveInteractionsOfCompany(ctx: Ctx, fromId: string, toId: string
 
 export { type InteractionImportRow, importInteractions } from './interactions.import.ts';
 
+/** What customers wrote between `from` and `to` (inbound, current versions), newest first, up to `limit`. */
+export async function inboundTexts(
+  ctx: Ctx,
+  input: { from: Date; to: Date; personIds?: string[] | null; limit: number },
+): Promise<{ id: string; text: string; occurredAt: string; personId: string | null }[]> {
+  const rows = await repo.inboundTexts(ctx, input.from, input.to, input.personIds ?? null, input.limit);
+  return rows.map((row) => ({
+    id: row.id,
+    text: [row.subject, row.body].filter(Boolean).join('\n\n'),
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    personId: row.person_id,
+  }));
+}
+
 /** For exports: a page of interactions (by id) with participants. */
 export async function interactionsPage(
   ctx: Ctx,

@@ -1,7 +1,9 @@
 import { bulkOf } from '../shared/bulk.ts';
 import type { Ctx } from '../shared/context.ts';
-import type { BulkResult, ListCount } from '../shared/selection.ts';
+import { AppError } from '../shared/errors.ts';
+import { type BulkResult, type ListCount, NOT_FILTERS } from '../shared/selection.ts';
 import { requireMember } from '../users/users.service.ts';
+import { getSavedView } from '../views/views.service.ts';
 import { emitEvents, listensTo } from '../webhooks/webhooks.service.ts';
 import { peopleByIds } from './people.present.ts';
 import * as repo from './people.repo.ts';
@@ -49,4 +51,36 @@ export function peopleSelection(
   input: { ids?: string[] | undefined; filter?: unknown },
 ): Promise<repo.PeopleFilter> {
   return people(ctx).selection(ctx, input, (ids) => ({ ids }));
+}
+
+/**
+ * The live people of a saved view of the people list (a segment), up to `limit`: their ids, the
+ * view's name, and whether there were more.
+ */
+export async function peopleOfView(
+  ctx: Ctx,
+  viewId: string,
+  limit: number,
+): Promise<{ ids: string[]; name: string; truncated: boolean }> {
+  const view = await getSavedView(ctx, viewId);
+  if (view.kind !== 'people') {
+    throw new AppError(
+      'validation_failed',
+      `The view "${view.name}" lists ${view.kind}; a segment is a view of people.`,
+      [{ path: 'viewId', message: 'not a view of the people list' }],
+    );
+  }
+  const filters = Object.fromEntries(Object.entries(view.filters).filter(([key]) => !(key in NOT_FILTERS)));
+  const filter = await peopleSelection(ctx, { filter: filters });
+  const rows = await repo
+    .matchingPeople(ctx, filter)
+    .select('id')
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+  return {
+    ids: rows.slice(0, limit).map((row) => row.id as string),
+    name: view.name,
+    truncated: rows.length > limit,
+  };
 }

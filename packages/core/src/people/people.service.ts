@@ -154,7 +154,7 @@ export async function foldPersonInto(ctx: Ctx, survivorId: string, loserId: stri
   await foldPerson(ctx, survivor, loser);
 }
 
-export { bulkPeople, countPeople, type PeopleFilter, peopleSelection } from './people.bulk.ts';
+export { bulkPeople, countPeople, type PeopleFilter, peopleOfView, peopleSelection } from './people.bulk.ts';
 export {
   type IdentifyFields,
   type IdentifyOutcome,

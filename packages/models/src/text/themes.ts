@@ -10,9 +10,10 @@
  *    only ever appears inside one phrase is named by the phrase. Themes are ranked by how many
  *    texts mention them.
  * 4. Rising: a theme's share of this period's texts against its share of the previous period's,
- *    with a 95% interval on the rate ratio (Poisson, log scale); rising when the whole interval
- *    is above 1, falling when below.
+ *    with an exact 95% interval on the rate ratio; rising when the whole interval is above 1,
+ *    falling when below.
  */
+import { clopperPearson } from '../stats.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 export interface ThemeText {
@@ -33,8 +34,8 @@ export interface Theme {
   count: number;
   current: number;
   previous: number;
-  /** Rate ratio current/previous share of texts with its 95% interval; null without two periods. */
-  change: { ratio: number; low: number; high: number; trend: 'rising' | 'falling' | 'steady' } | null;
+  /** Rate ratio current/previous share of texts with its exact 95% interval (high null: unbounded); null without two periods. */
+  change: { ratio: number; low: number; high: number | null; trend: 'rising' | 'falling' | 'steady' } | null;
   /** Mean sentiment of its texts and the share of them that are negative (score ≤ −0.05). */
   sentiment: { mean: number; negativeShare: number } | null;
   /** The texts behind it (ids), in input order. */
@@ -88,16 +89,23 @@ function runsOf(texts: readonly ThemeText[], feelings: ThemeOptions['feelings'])
   });
 }
 
+/**
+ * The rate ratio of a theme's share of this period's texts (a of n1) to its share of the previous
+ * period's (b of n0), with an exact 95% interval: given a + b mentions, a is binomial with
+ * π = n1·r / (n1·r + n0) under ratio r, so the Clopper–Pearson interval of a / (a + b) maps onto
+ * one for r. `high` is null when unbounded (the theme was absent before).
+ */
 function rateRatio(a: number, n1: number, b: number, n0: number): Theme['change'] {
   if (n1 === 0 || n0 === 0) return null;
-  // Half a text added to each count keeps the ratio finite when a theme is new or gone.
-  const x = a + 0.5;
-  const y = b + 0.5;
-  const ratio = x / n1 / (y / n0);
-  const se = Math.sqrt(1 / x + 1 / y);
-  const low = Math.exp(Math.log(ratio) - 1.96 * se);
-  const high = Math.exp(Math.log(ratio) + 1.96 * se);
-  return { ratio, low, high, trend: low > 1 ? 'rising' : high < 1 ? 'falling' : 'steady' };
+  const n = a + b;
+  if (n === 0) return { ratio: 1, low: 0, high: null, trend: 'steady' };
+  const { low: pLow, high: pHigh } = clopperPearson(a, n);
+  const odds = (p: number) => (p / (1 - p)) * (n0 / n1);
+  const low = odds(pLow);
+  const high = pHigh >= 1 ? null : odds(pHigh);
+  // The point estimate with half a text added to each side, so that it is finite.
+  const ratio = (a + 0.5) / n1 / ((b + 0.5) / n0);
+  return { ratio, low, high, trend: low > 1 ? 'rising' : high !== null && high < 1 ? 'falling' : 'steady' };
 }
 
 export function findThemes(texts: readonly ThemeText[], options: ThemeOptions = {}): Theme[] {
