@@ -117,8 +117,8 @@ export function findThemes(texts: readonly ThemeText[], options: ThemeOptions = 
   const wordTexts = new Map<string, Set<number>>();
   const phraseTexts = new Map<string, Set<number>>();
   const add = (map: Map<string, Set<number>>, key: string, i: number) => {
-    let set = map.get(key);
-    if (!set) map.set(key, (set = new Set()));
+    const set = map.get(key) ?? new Set<number>();
+    if (set.size === 0) map.set(key, set);
     set.add(i);
   };
   runs.forEach((list, i) => {
