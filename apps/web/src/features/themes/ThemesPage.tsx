@@ -1,6 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import {
   Badge,
+  Box,
   Group,
   SegmentedControl,
   Select,
@@ -71,19 +72,20 @@ export function ThemesPage() {
             {data.segment ? `, from the ${data.segment.people} people of “${data.segment.name}”` : ''}
             {data.sampled ? ' (the newest 5,000 of a period are read)' : ''}.
           </Text>
-          <BarChart
-            h={260}
-            data={data.themes
-              .slice(0, 12)
-              .map((t) => ({ theme: t.name, 'This period': t.current, Before: t.previous }))}
-            dataKey="theme"
-            series={[
-              { name: 'This period', color: 'blue.6' },
-              { name: 'Before', color: 'gray.5' },
-            ]}
-            tickLine="y"
-            aria-label="Mentions per theme, this period and before"
-          />
+          <Box component="figure" m={0} aria-label="Mentions per theme, this period and before">
+            <BarChart
+              h={260}
+              data={data.themes
+                .slice(0, 12)
+                .map((t) => ({ theme: t.name, 'This period': t.current, Before: t.previous }))}
+              dataKey="theme"
+              series={[
+                { name: 'This period', color: 'blue.6' },
+                { name: 'Before', color: 'gray.5' },
+              ]}
+              tickLine="y"
+            />
+          </Box>
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -118,7 +120,10 @@ export function ThemesPage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" c={theme.sentiment ? sentimentColor(theme.sentiment.mean) : 'dimmed'}>
+                      <Text
+                        size="sm"
+                        c={theme.sentiment ? `${sentimentColor(theme.sentiment.mean)}.9` : 'dimmed'}
+                      >
                         {sentimentText(theme)}
                       </Text>
                     </Table.Td>
