@@ -7,8 +7,8 @@ import { TOPIC_WORDS } from './feelings.topics.ts';
  * The empathy cue: what whoever contacts the customer next should know first, from how they
  * felt in the last 60 days. Hand-written rules over the stored feelings (no network, no model):
  * the newest text that felt something decides; a negative one names the emotion, the topic and
- * how often it happened this month, or the date; a positive one after trouble says thank you.
- * Null when nothing is worth saying (no text, or only neutral ones).
+ * how often it happened this month, or the date; thanks, or pleasure after trouble, say thank you.
+ * Null when nothing is worth saying (no text, only neutral ones, plain pleasure).
  */
 
 const DAY = 86_400_000;
@@ -64,18 +64,16 @@ export function empathyCue(rows: readonly FeelingRow[], now: Date): string | nul
 
   if (isPositiveFeeling(latest)) {
     const trouble = negatives.at(-1);
-    const grateful = latest.top_emotion === 'gratitude';
     if (trouble) {
-      const after = trouble.topic
-        ? TOPIC_WORDS[trouble.topic as FeelingTopic].negative
-        : 'the trouble before';
-      return grateful
+      const after = trouble.topic ? TOPIC_WORDS[trouble.topic as FeelingTopic].trouble : 'their complaint';
+      return latest.top_emotion === 'gratitude'
         ? `Grateful on ${day} after ${after}: thank them for their patience.`
         : `Pleased on ${day} after ${after}: make sure it stays fixed.`;
     }
-    return grateful
+    // Plain pleasure with no trouble before is not worth a cue; thanks are.
+    return latest.top_emotion === 'gratitude'
       ? `Grateful${about(latest.topic, 'positive')} on ${day}: thank them and build on it.`
-      : `Happy${about(latest.topic, 'positive')} on ${day}: build on it.`;
+      : null;
   }
 
   const month = negatives.filter((r) => now.getTime() - r.occurred_at.getTime() <= MONTH_DAYS * DAY);

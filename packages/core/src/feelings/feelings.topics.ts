@@ -23,7 +23,7 @@ const TOPICS: readonly [FeelingTopic, RegExp][] = [
     /\b(support|response|respond(ed)?|answer(s|ed)?|repl(y|ied)|waiting|wait(ed)?|nobody|no one|call(ed)? back|ignored|on hold|ticket)\b/,
   ],
   ['price', /\b(price[sd]?|pricing|expensive|cost(s|ly)?|increase[sd]?|quote[sd]?|discount)\b/],
-  ['product', /\b(product|machine|grinder|beans|blend|coffee|tea|device|batch|formula|order(ed)?)\b/],
+  ['product', /\b(product|machine|grinder|beans|blend|coffee|tea|device|batch|formula)\b/],
 ];
 
 export function topicOf(parts: {
@@ -48,12 +48,16 @@ export function topicOf(parts: {
   return best;
 }
 
-/** How the cue names a topic: "about a late delivery". */
-export const TOPIC_WORDS: Record<FeelingTopic, { negative: string; positive: string }> = {
-  delivery: { negative: 'a late delivery', positive: 'the delivery' },
-  billing: { negative: 'a billing error', positive: 'the billing' },
-  quality: { negative: 'a quality problem', positive: 'the quality' },
-  support: { negative: 'waiting for an answer', positive: 'the help they got' },
-  price: { negative: 'the price', positive: 'the price' },
-  product: { negative: 'the product', positive: 'the product' },
+/** How the cue names a topic: "angry about a late delivery", "grateful after a billing error". */
+export const TOPIC_WORDS: Record<FeelingTopic, { negative: string; positive: string; trouble: string }> = {
+  delivery: { negative: 'a late delivery', positive: 'the delivery', trouble: 'a late delivery' },
+  billing: { negative: 'a billing error', positive: 'the billing', trouble: 'a billing error' },
+  quality: { negative: 'a quality problem', positive: 'the quality', trouble: 'a quality problem' },
+  support: {
+    negative: 'waiting for an answer',
+    positive: 'the help they got',
+    trouble: 'a long wait for an answer',
+  },
+  price: { negative: 'the price', positive: 'the price', trouble: 'a question of price' },
+  product: { negative: 'the product', positive: 'the product', trouble: 'a problem with the product' },
 };
