@@ -4,6 +4,7 @@ import type { FeelingTopic } from './feelings.schema.ts';
  * What a customer text is about, for the empathy cue: a small lexicon of the things customers
  * complain about or praise. The words that drove the analysis count most, then the subject, then
  * the moment (the sentence that mattered). Null when no topic word is there.
+ * Limits: English words only; a text about two things gets the one named most.
  */
 const TOPICS: readonly [FeelingTopic, RegExp][] = [
   [
@@ -26,6 +27,9 @@ const TOPICS: readonly [FeelingTopic, RegExp][] = [
   ['product', /\b(product|machine|grinder|beans|blend|coffee|tea|device|batch|formula)\b/],
 ];
 
+/** Waiting for an answer and "the product" come with most complaints: named only when nothing else is. */
+const SECONDARY: Partial<Record<FeelingTopic, number>> = { support: 0.4, product: 0.4 };
+
 export function topicOf(parts: {
   drivers: string[];
   subject: string | null;
@@ -35,7 +39,7 @@ export function topicOf(parts: {
   const add = (text: string, weight: number) => {
     const lower = text.toLowerCase();
     for (const [topic, pattern] of TOPICS)
-      if (pattern.test(lower)) scores.set(topic, (scores.get(topic) ?? 0) + weight);
+      if (pattern.test(lower)) scores.set(topic, (scores.get(topic) ?? 0) + weight * (SECONDARY[topic] ?? 1));
   };
   for (const driver of parts.drivers) add(driver, 3);
   if (parts.subject) add(parts.subject, 2);
