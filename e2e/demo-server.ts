@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { loadDemo, systemCtx } from '@rapport/core';
+import { createJobWorker, loadDemo, systemCtx } from '@rapport/core';
 import { createDb, migrate } from '@rapport/db';
 import { createApp, startServer, stopTracking } from '@rapport/server';
 import type { Page } from 'playwright-core';
@@ -19,6 +19,8 @@ export async function startDemoServer(): Promise<DemoServer> {
   await migrate(db.kysely);
   console.log('loading the demo…');
   await loadDemo(systemCtx(db), { adminEmail: DEMO_LOGIN.email, adminPassword: DEMO_LOGIN.password });
+  // What `rapport serve` does in the background: the demo's texts analysed (how they feel).
+  await createJobWorker(systemCtx(db)).runDue();
   const server = await startServer(createApp({ db }), 0);
   return {
     url: server.url,

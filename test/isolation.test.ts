@@ -40,6 +40,37 @@ describe('workspace isolation', () => {
       body: { personId: theirs.body.id, currency: 'EUR', totalMinor: 1 },
     });
     expect(order.status).toBe(404);
+    expect((await api.call('GET', `/api/v1/people/${theirs.body.id}/feelings`)).status).toBe(404);
+    expect((await api.call('GET', `/api/v1/companies/${theirCompany.body.id}/feelings`)).status).toBe(404);
+  });
+
+  it('keeps feelings (derived from texts, written by background jobs) inside their workspace', async () => {
+    const other = await testWorkspace(api.db);
+    const { createPerson, logInteraction, createJobWorker, systemCtx } = await import('@rapport/core');
+    const theirs = await other.run((ctx) => createPerson(ctx, { firstName: 'Theirs' }));
+    await other.run((ctx) =>
+      logInteraction(ctx, {
+        channel: 'email',
+        direction: 'inbound',
+        body: 'This is the worst service ever, I am furious.',
+        people: [{ personId: theirs.id }],
+      }),
+    );
+    await createJobWorker(systemCtx(api.db), { workspaceId: other.workspaceId }).runDue();
+    const stored = await other.run((ctx) =>
+      sql<{ n: number }>`select count(*)::int as n from feelings where person_id = ${theirs.id}`.execute(
+        ctx.db,
+      ),
+    );
+    expect(stored.rows).toEqual([{ n: 1 }]);
+    await inWorkspace(api.db, api.ws.workspaceId, systemActor, async (ctx) => {
+      const seen = await sql`select count(*)::int as n from feelings where person_id = ${theirs.id}`.execute(
+        ctx.db,
+      );
+      expect(seen.rows).toEqual([{ n: 0 }]);
+      const moved = await sql`update feelings set score = 1 where person_id = ${theirs.id}`.execute(ctx.db);
+      expect(Number(moved.numAffectedRows ?? 0)).toBe(0);
+    });
   });
 
   it('is enforced by PostgreSQL itself: raw SQL in one workspace cannot read or write another’s rows', async () => {

@@ -70,5 +70,17 @@ export const firstAdminFromEnv: StartupStep = {
   },
 };
 
+/**
+ * Every workspace's inbound texts that have no feeling yet (data from before, a bulk load) or one
+ * from an older text model are analysed in the background: a sweep job per workspace.
+ */
+export const feelingsSweep: StartupStep = {
+  name: 'feelings sweep',
+  async run({ sys }) {
+    const { sweepFeelings } = await import('@rapport/core');
+    await sweepFeelings(sys);
+  },
+};
+
 /** What serve runs, in order, between migrating and listening. */
-export const startupSteps: readonly StartupStep[] = [firstAdminFromEnv];
+export const startupSteps: readonly StartupStep[] = [firstAdminFromEnv, feelingsSweep];

@@ -1,3 +1,4 @@
+import { feelingJobTypes } from './feelings/feelings.service.ts';
 import { createWorker, type Worker, type WorkerOptions } from './jobs/jobs.service.ts';
 import type { SystemCtx } from './shared/context.ts';
 import { type DeliveryOptions, webhookJobTypes } from './webhooks/webhooks.service.ts';
@@ -9,5 +10,5 @@ export interface BackgroundOptions extends Omit<WorkerOptions, 'types'> {
 /** The worker `rapport serve` runs: every job type of every domain. */
 export function createJobWorker(sys: SystemCtx, options: BackgroundOptions = {}): Worker {
   const { webhooks, ...worker } = options;
-  return createWorker(sys, { ...worker, types: { ...webhookJobTypes(webhooks) } });
+  return createWorker(sys, { ...worker, types: { ...webhookJobTypes(webhooks), ...feelingJobTypes } });
 }

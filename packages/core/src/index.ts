@@ -15,6 +15,8 @@ export * from './events/events.schema.ts';
 export * from './events/events.service.ts';
 export * from './exports/exports.schema.ts';
 export * from './exports/exports.service.ts';
+export * from './feelings/feelings.schema.ts';
+export * from './feelings/feelings.service.ts';
 export * from './health/health.service.ts';
 export * from './idempotency/idempotency.service.ts';
 export * from './imports/imports.schema.ts';

@@ -2,6 +2,7 @@
 
 import type { InteractionPeopleTable, InteractionsTable, InteractionUsersTable } from './tables/activity.ts';
 import type { OrderLinesTable, OrdersTable, ProductsTable } from './tables/commerce.ts';
+import type { FeelingsTable } from './tables/feelings.ts';
 import type {
   JobsTable,
   WebhookDeliveriesTable,
@@ -30,6 +31,7 @@ import type {
 
 export type * from './tables/activity.ts';
 export type * from './tables/commerce.ts';
+export type * from './tables/feelings.ts';
 export type * from './tables/jobs.ts';
 export type * from './tables/platform.ts';
 export type * from './tables/records.ts';
@@ -66,4 +68,5 @@ export interface Database {
   sources: SourcesTable;
   events: EventsTable;
   person_identities: PersonIdentitiesTable;
+  feelings: FeelingsTable;
 }

@@ -6,6 +6,7 @@ import { companiesRoutes } from './companies.ts';
 import { customFieldsRoutes } from './custom-fields.ts';
 import { eventsRoutes } from './events.ts';
 import { exportsRoutes } from './exports.ts';
+import { feelingsRoutes } from './feelings.ts';
 import { importsRoutes } from './imports.ts';
 import { interactionsRoutes } from './interactions.ts';
 import { membershipsRoutes } from './memberships.ts';
@@ -33,6 +34,7 @@ export const routes: Route[] = [
   ...viewsRoutes,
   ...membershipsRoutes,
   ...interactionsRoutes,
+  ...feelingsRoutes,
   ...ordersRoutes,
   ...productsRoutes,
   ...notesRoutes,

@@ -101,7 +101,9 @@ describe('webhooks API', () => {
 
   it('delivers every event type, signed per Standard Webhooks, to a local HTTP server', async () => {
     const hook = await api.call('POST', '/api/v1/webhooks', { body: { url: receiver.url, eventTypes: ALL } });
-    const ada = await api.call('POST', '/api/v1/people', { body: { firstName: 'Ada', email: 'ada@w.test' } });
+    const ada = await api.call('POST', '/api/v1/people', {
+      body: { firstName: 'Ada', email: 'ada@w.test', tags: ['vip'] },
+    });
     const dup = await api.call('POST', '/api/v1/people', { body: { firstName: 'Ada L.' } });
     await api.call('PATCH', `/api/v1/people/${ada.body.id}`, { body: { title: 'Countess' } });
     const merged = await api.call('POST', '/api/v1/people/merge', {
@@ -121,11 +123,13 @@ describe('webhooks API', () => {
         channel: 'email',
         direction: 'inbound',
         subject: 'Hello',
+        body: 'You charged me twice for the same invoice. This is outrageous, I am furious.',
         people: [{ personId: ada.body.id, role: 'participant' }],
       },
     });
     expect(logged.status).toBe(201);
-    expect(await deliver()).toBe(7);
+    // Eight deliveries and the analysis of the interaction, whose turn to anger is an alert (Ada is a VIP).
+    expect(await deliver()).toBe(9);
 
     const signer = new Webhook(hook.body.secret);
     const events = receiver.received.map((r) => {
@@ -146,6 +150,12 @@ describe('webhooks API', () => {
     expect(byType['order.updated']).toMatchObject({ id: order.body.id, status: 'fulfilled' });
     expect(byType['order.updated']).not.toHaveProperty('statusHistory');
     expect(byType['interaction.logged']).toMatchObject({ id: logged.body.id, subject: 'Hello' });
+    expect(byType['person.feeling_alert']).toMatchObject({
+      personId: ada.body.id,
+      subjectId: logged.body.id,
+      topEmotion: 'anger',
+      taskCreated: true,
+    });
     // A tampered body or another secret fails verification.
     const first = receiver.received[0]!;
     const headers = {

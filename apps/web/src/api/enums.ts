@@ -10,4 +10,4 @@ export const LEVELS = ["executive","functional_lead","end_user"] as const;
 export const ORDER_STATUSES = ["pending","paid","fulfilled","cancelled","refunded"] as const;
 export const RELATIONSHIP_TYPES = ["customer","prospect","supplier","partner","distributor","employee","community"] as const;
 export const ROLES = ["admin","manager","agent","viewer"] as const;
-export const WEBHOOK_EVENTS = ["person.created","person.updated","person.merged","order.created","order.updated","interaction.logged"] as const;
+export const WEBHOOK_EVENTS = ["person.created","person.updated","person.merged","order.created","order.updated","interaction.logged","person.feeling_alert"] as const;

@@ -1,5 +1,6 @@
 import type { Db } from '@rapport/db';
 import { z } from 'zod';
+import { sweepFeelings } from '../feelings/feelings.service.ts';
 import type { SystemCtx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { email } from '../shared/fields.ts';
@@ -118,6 +119,8 @@ export async function loadDemo(sys: SystemCtx, options: DemoOptions): Promise<De
     const b2bRows = generateB2B({ seed: value.seed, now, staff: b2bStaff });
     const b2cRows = generateB2C({ seed: value.seed, now, staff: b2cStaff, customers: value.customers });
     await Promise.all([write(sys.db, b2b.id, admin.id, b2bRows), write(sys.db, b2c.id, admin.id, b2cRows)]);
+    // The demo's customer texts are analysed in the background (by `rapport serve`'s jobs).
+    await sweepFeelings(sys, [b2b.id, b2c.id]);
     const summary = (
       kind: 'b2b' | 'b2c',
       ws: { id: string; slug: string; name: string },

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Db, Tx } from '@rapport/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJobWorker } from '../background.ts';
+import { companyFeelings } from '../feelings/feelings.service.ts';
 import { fixedClock } from '../shared/clock.ts';
-import { systemCtx } from '../shared/context.ts';
+import { inWorkspace, systemActor, systemCtx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { openTestDb, testWorkspace } from '../testing.ts';
 import { createUser, findUserByEmail, listMembers, setPassword } from '../users/users.service.ts';
@@ -128,6 +130,37 @@ describe('loadDemo', () => {
         row.name,
         ['end_user', 'executive', 'functional_lead'],
       ]);
+  });
+
+  it('leaves its customer texts to the background analysis: both workspaces get feelings and cues', async () => {
+    const sys = systemCtx(db, CLOCK);
+    for (const ws of [summary.workspaces.b2b, summary.workspaces.b2c]) {
+      await createJobWorker(sys, { clock: CLOCK, workspaceId: ws.id }).runDue();
+      const felt = await scoped(ws.id, (tx) =>
+        sql<{ negative: number; positive: number; inbound: number }>`
+          select count(*) filter (where label = 'negative')::int as negative,
+            count(*) filter (where label = 'positive')::int as positive,
+            (select count(*)::int from interactions where direction = 'inbound') as inbound
+          from feelings`.execute(tx.db),
+      );
+      const { negative, positive, inbound } = felt.rows[0]!;
+      expect(negative).toBeGreaterThan(50);
+      expect(positive).toBeGreaterThan(50);
+      expect(negative + positive).toBeLessThanOrEqual(inbound);
+    }
+    // The account turning sour: its cue says so before anyone calls.
+    const corvalis = await scoped(summary.workspaces.b2b.id, (tx) =>
+      tx.db.selectFrom('companies').select('id').where('name', 'like', 'Corvalis%').executeTakeFirstOrThrow(),
+    );
+    const felt = await inWorkspace(
+      db,
+      summary.workspaces.b2b.id,
+      systemActor,
+      (ctx) => companyFeelings(ctx, corvalis.id),
+      CLOCK,
+    );
+    expect(felt.moments.length).toBeGreaterThan(0);
+    expect(felt.cue).toMatch(/^(Worried|Frustrated|Angry|Appalled|Disappointed|Unhappy)\b/);
   });
 
   it('refuses to load twice, with a conflict on the workspace', async () => {

@@ -5,6 +5,7 @@ import {
   requireCompany,
 } from '../companies/companies.service.ts';
 import { moveEventsOfPerson } from '../events/events.service.ts';
+import { moveFeelingsOfCompany, moveFeelingsOfPerson } from '../feelings/feelings.service.ts';
 import { moveInteractionsOfCompany, moveInteractionsOfPerson } from '../interactions/interactions.service.ts';
 import { moveMembershipsOfCompany, moveMembershipsOfPerson } from '../memberships/memberships.service.ts';
 import { moveNotesOfCompany, moveNotesOfPerson } from '../notes/notes.service.ts';
@@ -75,6 +76,7 @@ export async function mergePeople(ctx: Ctx, input: MergeInput) {
   await foldPersonInto(ctx, survivorId, mergedId);
   await moveMembershipsOfPerson(ctx, mergedId, survivorId);
   await moveInteractionsOfPerson(ctx, mergedId, survivorId);
+  await moveFeelingsOfPerson(ctx, mergedId, survivorId);
   await moveOrdersOfPerson(ctx, mergedId, survivorId);
   await moveNotesOfPerson(ctx, mergedId, survivorId);
   await moveTasksOfPerson(ctx, mergedId, survivorId);
@@ -92,6 +94,7 @@ export async function mergeCompanies(ctx: Ctx, input: MergeInput) {
   await foldCompanyInto(ctx, survivorId, mergedId);
   await moveMembershipsOfCompany(ctx, mergedId, survivorId);
   await moveInteractionsOfCompany(ctx, mergedId, survivorId);
+  await moveFeelingsOfCompany(ctx, mergedId, survivorId);
   await moveOrdersOfCompany(ctx, mergedId, survivorId);
   await moveNotesOfCompany(ctx, mergedId, survivorId);
   await moveTasksOfCompany(ctx, mergedId, survivorId);

@@ -1,3 +1,4 @@
+import { queueFeelings } from '../feelings/feelings.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { newId } from '../shared/ids.ts';
 import { chunks, emptyOutcome, type ImportOutcome } from '../shared/transfer.ts';
@@ -132,6 +133,15 @@ export async function importInteractions(ctx: Ctx, rows: InteractionImportRow[])
     );
     if (users.length) await ctx.db.insertInto('interaction_users').values(users).execute();
     created.push(...withIds.map(({ id }) => id));
+    await queueFeelings(
+      ctx,
+      withIds.map(({ row, id }) => ({
+        id,
+        direction: row.direction,
+        text: !!(row.subject || row.body),
+        corrects: !!row.correctsId,
+      })),
+    );
   }
   await emitEvents(ctx, 'interaction.logged', created, (ids) => getInteractions(ctx, ids));
   outcome.created = inserts.length;

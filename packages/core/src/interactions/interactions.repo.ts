@@ -209,3 +209,46 @@ export async function inboundTexts(
     limit ${limit}`.execute(ctx.db);
   return result.rows;
 }
+
+/** What the customer side wrote in these interactions, for the feelings analysis. */
+export interface CustomerTextRow {
+  id: string;
+  direction: 'inbound' | 'outbound' | 'internal';
+  occurred_at: Date;
+  subject: string | null;
+  body: string | null;
+  company_id: string | null;
+  corrects_id: string | null;
+  corrected: boolean;
+  /** The customer-side people, the sender first. */
+  person_ids: string[];
+}
+
+export async function customerTexts(ctx: Ctx, ids: string[]): Promise<CustomerTextRow[]> {
+  if (ids.length === 0) return [];
+  const result = await sql<CustomerTextRow>`
+    select i.id, i.direction, i.occurred_at, i.subject, i.body, i.company_id, i.corrects_id,
+      exists (select 1 from interactions x where x.workspace_id = i.workspace_id and x.corrects_id = i.id) as corrected,
+      coalesce((select array_agg(ip.person_id order by array_position(
+          array['from', 'participant', 'attendee', 'cc', 'to'], ip.role), ip.person_id)
+        from interaction_people ip where ip.workspace_id = i.workspace_id and ip.interaction_id = i.id),
+        '{}') as person_ids
+    from interactions i
+    where i.id = any(${ids}::text[])`.execute(ctx.db);
+  return result.rows;
+}
+
+/** Inbound interactions with a subject or a body that no correction replaced, by id after `afterId`. */
+export async function inboundTextIdsAfter(
+  ctx: Ctx,
+  afterId: string | null,
+  limit: number,
+): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    select i.id from interactions i
+    where i.direction = 'inbound' and (i.subject is not null or i.body is not null)
+      and i.id > ${afterId ?? ''}
+      and not exists (select 1 from interactions x where x.workspace_id = i.workspace_id and x.corrects_id = i.id)
+    order by i.id limit ${limit}`.execute(ctx.db);
+  return result.rows.map((row) => row.id);
+}

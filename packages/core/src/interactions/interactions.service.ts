@@ -1,4 +1,5 @@
 import { requireCompany } from '../companies/companies.service.ts';
+import { queueFeelings } from '../feelings/feelings.service.ts';
 import { requirePerson } from '../people/people.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError, notFound } from '../shared/errors.ts';
@@ -81,6 +82,14 @@ async function write(
   );
   const interaction = await getInteraction(ctx, id);
   await emitEvent(ctx, 'interaction.logged', interaction);
+  await queueFeelings(ctx, [
+    {
+      id,
+      direction: value.direction,
+      text: !!(value.subject || value.body),
+      corrects: !!correction,
+    },
+  ]);
   return interaction;
 }
 
@@ -196,4 +205,24 @@ export async function interactionsPage(
   limit: number,
 ): Promise<Interaction[]> {
   return getInteractions(ctx, await repo.idsAfter(ctx, afterId, limit));
+}
+
+/** For the feelings analysis: what the customer side wrote (the sender first), corrected or not. */
+export async function customerTexts(ctx: Ctx, ids: string[]) {
+  return (await repo.customerTexts(ctx, ids)).map((row) => ({
+    id: row.id,
+    direction: row.direction,
+    occurredAt: row.occurred_at,
+    subject: row.subject,
+    body: row.body,
+    companyId: row.company_id,
+    correctsId: row.corrects_id,
+    corrected: row.corrected,
+    personIds: row.person_ids,
+  }));
+}
+
+/** For the feelings sweep: a page of inbound interactions with text that no correction replaced. */
+export function inboundTextIdsAfter(ctx: Ctx, afterId: string | null, limit: number): Promise<string[]> {
+  return repo.inboundTextIdsAfter(ctx, afterId, limit);
 }

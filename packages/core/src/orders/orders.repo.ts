@@ -138,3 +138,22 @@ export function idsByExternalIds(ctx: Ctx, externalIds: string[]) {
     .where(sql<boolean>`external_id = any(${externalIds}::text[])`)
     .execute();
 }
+
+/**
+ * Per currency the customer (a person or a company) bought in: their total and how many
+ * customers of the workspace bought more in that currency, out of how many bought at all.
+ */
+export async function valueRanks(ctx: Ctx, column: 'person_id' | 'company_id', id: string) {
+  const who = sql.ref(column);
+  const result = await sql<{ currency: string; above: number; customers: number }>`
+    with totals as (
+      select ${who} as who, currency, sum(total_minor) as total from orders
+      where ${who} is not null and status not in ('cancelled', 'refunded')
+      group by 1, 2
+    )
+    select m.currency, count(*) filter (where t.total > m.total)::int as above, count(*)::int as customers
+    from totals m join totals t on t.currency = m.currency
+    where m.who = ${id}
+    group by m.currency`.execute(ctx.db);
+  return result.rows;
+}

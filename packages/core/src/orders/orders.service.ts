@@ -90,6 +90,23 @@ export async function orderTotals(
   };
 }
 
+/**
+ * Where a customer stands among the workspace's buyers by order value: the smallest share of
+ * buyers (0–1) who spent more, over the currencies the customer bought in; null if they never
+ * bought. 0 is the biggest spender; below 0.2, the top 20%.
+ */
+export async function orderValueShare(
+  ctx: Ctx,
+  by: { personId: string } | { companyId: string },
+): Promise<number | null> {
+  const ranks =
+    'personId' in by
+      ? await repo.valueRanks(ctx, 'person_id', by.personId)
+      : await repo.valueRanks(ctx, 'company_id', by.companyId);
+  if (!ranks.length) return null;
+  return Math.min(...ranks.map((r) => r.above / r.customers));
+}
+
 /** For merges. */
 export function moveOrdersOfPerson(ctx: Ctx, fromId: string, toId: string) {
   return repo.moveOrders(ctx, 'person_id', fromId, toId);

@@ -10,6 +10,7 @@ export const WEBHOOK_EVENTS = [
   'order.created',
   'order.updated',
   'interaction.logged',
+  'person.feeling_alert',
 ] as const;
 export const webhookEvent = z.enum(WEBHOOK_EVENTS);
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

@@ -7,6 +7,7 @@ import { api, call } from '../../api/client';
 import { canWrite, useMe } from '../../session/session';
 import { label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
+import { FeelingsPanel } from '../feelings/FeelingsPanel';
 import { Notes } from '../notes/Notes';
 import { OrdersCard } from '../orders/OrdersCard';
 import { Tasks } from '../tasks/Tasks';
@@ -76,7 +77,10 @@ export function CompanyShow() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Timeline about={{ companyId: c.id }} writable={writable} />
+          <Stack>
+            <FeelingsPanel about={{ companyId: c.id }} />
+            <Timeline about={{ companyId: c.id }} writable={writable} />
+          </Stack>
         </Grid.Col>
       </Grid>
       <AnchorLink to="/companies" size="sm">

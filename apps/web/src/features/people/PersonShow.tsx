@@ -6,6 +6,7 @@ import { canWrite, useMe } from '../../session/session';
 import { formatDate, label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
 import { PersonEvents } from '../events/PersonEvents';
+import { FeelingsPanel } from '../feelings/FeelingsPanel';
 import { Notes } from '../notes/Notes';
 import { OrdersCard } from '../orders/OrdersCard';
 import { Tasks } from '../tasks/Tasks';
@@ -91,7 +92,10 @@ export function PersonShow() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <Timeline about={{ personId: p.id }} writable={writable} />
+          <Stack>
+            <FeelingsPanel about={{ personId: p.id }} />
+            <Timeline about={{ personId: p.id }} writable={writable} />
+          </Stack>
         </Grid.Col>
       </Grid>
       {writable && <PersonForm person={p} opened={editing} onClose={edit.close} />}

@@ -92,7 +92,7 @@ export function TimelineItem({ entry, current = false }: { entry: Entry; current
   );
 }
 
-function InteractionBody({ interaction: i }: { interaction: Schemas['Interaction'] }) {
+export function InteractionBody({ interaction: i }: { interaction: Schemas['Interaction'] }) {
   const who = [...i.users.map((u) => u.name), ...i.people.map((p) => p.name)].join(', ');
   return (
     <>

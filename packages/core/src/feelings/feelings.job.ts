@@ -1,0 +1,136 @@
+import { customerTexts, inboundTextIdsAfter } from '../interactions/interactions.service.ts';
+import { enqueueJobs, type JobRun, type JobType } from '../jobs/jobs.service.ts';
+import { membershipsOfPeople } from '../memberships/memberships.service.ts';
+import type { Ctx } from '../shared/context.ts';
+import { newId } from '../shared/ids.ts';
+import { chunks } from '../shared/transfer.ts';
+import { alertOnTurn } from './feelings.alert.ts';
+import * as repo from './feelings.repo.ts';
+import { type AnalysedText, analyseCustomerText, modelVersion } from './feelings.text.ts';
+
+// The background analysis: `feelings.analyze` analyses a batch of interactions (what the
+// customer wrote: inbound only) and stores or replaces their feelings; `feelings.sweep` finds a
+// workspace's inbound texts without a feeling from the current model and enqueues their analysis.
+
+export const ANALYZE_JOB = 'feelings.analyze';
+export const SWEEP_JOB = 'feelings.sweep';
+/** Texts per analysis job. */
+export const BATCH = 100;
+/** Interactions the sweep looks at per transaction. */
+const SWEEP_PAGE = 2000;
+
+type Text = Awaited<ReturnType<typeof customerTexts>>[number];
+
+/** Enqueues the analysis of these interactions (in the caller's transaction). */
+export async function enqueueAnalysis(ctx: Ctx, ids: string[], alert: boolean, keyed = false): Promise<void> {
+  await enqueueJobs(
+    ctx,
+    chunks(ids, BATCH).map((part) => ({
+      type: ANALYZE_JOB,
+      payload: { ids: part, alert },
+      ...(keyed ? { key: `sweep:${part[0]}` } : {}),
+    })),
+  );
+}
+
+/** Who said it: the sender, else the first person on the customer side; and their account. */
+async function speakers(ctx: Ctx, texts: Text[]) {
+  const people = [...new Set(texts.flatMap((t) => t.personIds.slice(0, 1)))];
+  const companyOf = new Map<string, string>();
+  for (const m of await membershipsOfPeople(ctx, people))
+    if (!companyOf.has(m.person_id)) companyOf.set(m.person_id, m.company_id);
+  return new Map(
+    texts.map((t) => {
+      const personId = t.personIds[0] ?? null;
+      return [
+        t.id,
+        { personId, companyId: t.companyId ?? (personId ? (companyOf.get(personId) ?? null) : null) },
+      ];
+    }),
+  );
+}
+
+const isCustomerText = (t: Text) =>
+  t.direction === 'inbound' && !t.corrected && !!(t.subject?.trim() || t.body?.trim());
+
+async function analyse(job: JobRun): Promise<void> {
+  const ids = (job.payload.ids as string[] | undefined) ?? [];
+  const alert = job.payload.alert === true;
+  const read = await job.inWorkspace(async (ctx) => {
+    const texts = await customerTexts(ctx, ids);
+    return { texts, who: await speakers(ctx, texts) };
+  });
+  // The analysis runs outside any transaction (on PGlite a transaction holds the only connection).
+  const analysed = new Map<string, AnalysedText>();
+  for (const t of read.texts) {
+    const who = read.who.get(t.id)!;
+    if (isCustomerText(t) && (who.personId || who.companyId))
+      analysed.set(t.id, analyseCustomerText(t.subject, t.body));
+  }
+  const model = modelVersion();
+  await job.inWorkspace(async (ctx) => {
+    // Corrected meanwhile? The correction's own job analyses the new version.
+    const now = new Map((await customerTexts(ctx, [...analysed.keys()])).map((t) => [t.id, t]));
+    const rows: repo.FeelingRow[] = read.texts
+      .filter((t) => analysed.has(t.id) && now.get(t.id) && !now.get(t.id)!.corrected)
+      .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())
+      .map((t) => {
+        const a = analysed.get(t.id)!;
+        const who = read.who.get(t.id)!;
+        return {
+          id: newId('feeling'),
+          workspace_id: ctx.workspaceId,
+          subject_type: 'interaction',
+          subject_id: t.id,
+          person_id: who.personId,
+          company_id: who.companyId,
+          occurred_at: t.occurredAt,
+          label: a.label,
+          score: a.score,
+          intensity: a.intensity,
+          emotions: { ...a.emotions },
+          top_emotion: a.topEmotion,
+          explanation: a.explanation,
+          topic: a.topic,
+          moment: a.moment,
+          model,
+          analysed_at: ctx.clock.now(),
+        };
+      });
+    const kept = new Set(rows.map((r) => r.subject_id));
+    // What is no customer text (any more): outbound, internal, emptied, corrected; and what a correction replaced.
+    const gone = [
+      ...read.texts.filter((t) => !kept.has(t.id)).map((t) => t.id),
+      ...read.texts.flatMap((t) => (t.correctsId ? [t.correctsId] : [])),
+    ];
+    await repo.deleteFeelings(ctx, 'interaction', gone);
+    await repo.upsertFeelings(ctx, rows);
+    if (alert) for (const row of rows) await alertOnTurn(ctx, row);
+  });
+}
+
+/** Pages through the workspace's inbound texts and enqueues those the current model has not analysed. */
+async function sweep(job: JobRun): Promise<void> {
+  const model = modelVersion();
+  let after: string | null = null;
+  for (let more = true; more; ) {
+    if (job.signal.aborted) throw job.signal.reason;
+    more = await job.inWorkspace(async (ctx) => {
+      const ids = await inboundTextIdsAfter(ctx, after, SWEEP_PAGE);
+      const done = await repo.analysedWith(ctx, 'interaction', ids, model);
+      await enqueueAnalysis(
+        ctx,
+        ids.filter((id) => !done.has(id)),
+        false,
+        true,
+      );
+      after = ids.at(-1) ?? after;
+      return ids.length === SWEEP_PAGE;
+    });
+  }
+}
+
+export const feelingJobTypes: Record<string, JobType> = {
+  [ANALYZE_JOB]: { run: analyse },
+  [SWEEP_JOB]: { run: sweep },
+};

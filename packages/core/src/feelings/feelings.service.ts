@@ -1,0 +1,93 @@
+import { requireCompany } from '../companies/companies.service.ts';
+import { enqueueJob } from '../jobs/jobs.service.ts';
+import { requirePerson } from '../people/people.service.ts';
+import { type Ctx, inWorkspace, type SystemCtx, systemActor } from '../shared/context.ts';
+import { parseInput } from '../shared/validate.ts';
+import { listAllWorkspaces } from '../workspaces/workspaces.service.ts';
+import { enqueueAnalysis, SWEEP_JOB } from './feelings.job.ts';
+import * as repo from './feelings.repo.ts';
+import { type Feelings, type FeelingsQuery, feelingsQuery } from './feelings.schema.ts';
+import { summarise, TREND_BEFORE_DAYS, TREND_RECENT_DAYS } from './feelings.summary.ts';
+
+export { isValuedCustomer } from './feelings.alert.ts';
+export { ANALYZE_JOB, feelingJobTypes, SWEEP_JOB } from './feelings.job.ts';
+
+const DAY = 86_400_000;
+/** Texts read for one answer (newest first): enough for a busy account's half year. */
+const MAX_ROWS = 5000;
+
+/** What an interaction write tells the feelings: enough to decide whether to analyse it. */
+export interface WrittenText {
+  id: string;
+  direction: 'inbound' | 'outbound' | 'internal';
+  /** It has a subject or a body. */
+  text: boolean;
+  /** It corrects an earlier entry (whose feeling it replaces, or removes). */
+  corrects: boolean;
+}
+
+/**
+ * Enqueues, in the caller's transaction, the analysis of what the customer wrote: inbound
+ * interactions with text (internal notes and our own messages are not the customer's feeling),
+ * and corrections (the corrected entry's feeling is replaced or removed). New texts may raise an
+ * alert (feelings.alert.ts).
+ */
+export async function queueFeelings(ctx: Ctx, written: WrittenText[]): Promise<void> {
+  const ids = written.filter((w) => (w.direction === 'inbound' && w.text) || w.corrects).map((w) => w.id);
+  if (ids.length) await enqueueAnalysis(ctx, ids, true);
+}
+
+/**
+ * Enqueues a sweep of every workspace (or of these): each finds its inbound texts with no feeling,
+ * or one from an older text model, and enqueues their analysis in batches. Run at `rapport serve`
+ * start and after the demo is loaded; one unfinished sweep per workspace at a time.
+ */
+export async function sweepFeelings(sys: SystemCtx, workspaceIds?: string[]): Promise<number> {
+  const ids = workspaceIds ?? (await listAllWorkspaces(sys)).map((w) => w.id);
+  for (const id of ids)
+    await inWorkspace(
+      sys.db,
+      id,
+      systemActor,
+      (ctx) => enqueueJob(ctx, { type: SWEEP_JOB, key: 'sweep' }),
+      sys.clock,
+    );
+  return ids.length;
+}
+
+async function answer(ctx: Ctx, whose: repo.Whose, input: FeelingsQuery): Promise<Feelings> {
+  const { days } = parseInput(feelingsQuery, input);
+  const now = ctx.clock.now();
+  const reach = Math.max(days, TREND_RECENT_DAYS + TREND_BEFORE_DAYS);
+  const rows = await repo.feelingsOf(ctx, whose, new Date(now.getTime() - reach * DAY), MAX_ROWS);
+  return summarise(rows, now, days);
+}
+
+/** How a person has felt lately: summary and trend, the timeline, the moments that went wrong, the empathy cue. */
+export async function personFeelings(
+  ctx: Ctx,
+  personId: string,
+  input: FeelingsQuery = {},
+): Promise<Feelings> {
+  await requirePerson(ctx, personId);
+  return answer(ctx, { personId }, input);
+}
+
+/** As personFeelings, over every text of the company's people and of the company itself. */
+export async function companyFeelings(
+  ctx: Ctx,
+  companyId: string,
+  input: FeelingsQuery = {},
+): Promise<Feelings> {
+  await requireCompany(ctx, companyId);
+  return answer(ctx, { companyId }, input);
+}
+
+/** For merges. */
+export function moveFeelingsOfPerson(ctx: Ctx, fromId: string, toId: string) {
+  return repo.moveFeelings(ctx, 'person_id', fromId, toId);
+}
+
+export function moveFeelingsOfCompany(ctx: Ctx, fromId: string, toId: string) {
+  return repo.moveFeelings(ctx, 'company_id', fromId, toId);
+}
