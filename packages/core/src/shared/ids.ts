@@ -25,6 +25,7 @@ export const ID_PREFIXES = {
   webhookDelivery: 'whd',
   source: 'src',
   event: 'evt',
+  review: 'rev',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
