@@ -41,8 +41,10 @@ export function ReviewsPage() {
       placeholder={any}
       clearable
       data={data}
-      value={(filters[key] as string | undefined) ?? null}
-      onChange={(value) => set({ [key]: value ?? undefined })}
+      value={filters[key] === undefined ? null : String(filters[key])}
+      onChange={(value) =>
+        set({ [key]: key === 'matched' && value ? value === 'true' : (value ?? undefined) })
+      }
       w={170}
     />
   );
@@ -118,10 +120,7 @@ export function ReviewsPage() {
                   <Stars stars={r.stars} rating={r.rating} scale={r.ratingScale} />
                 </Table.Td>
                 <Table.Td maw={420}>
-                  <UnstyledButton
-                    onClick={() => set({ review: r.id })}
-                    aria-label={`Open ${r.title ?? 'the review'} by ${authorOf(r)}`}
-                  >
+                  <UnstyledButton onClick={() => set({ review: r.id })} ta="left">
                     {r.title && (
                       <Text size="sm" fw={600}>
                         {r.title}

@@ -11,7 +11,8 @@ export interface ReviewSearch {
   source?: string;
   /** Star bands: `1-2` (critical), `3`, `4-5` (happy). */
   stars?: string;
-  matched?: 'true' | 'false';
+  /** Linked to a person (true) or not (false). */
+  matched?: boolean;
 }
 
 export const STAR_BANDS = [
@@ -29,7 +30,7 @@ export function reviewSearch(search: Record<string, unknown>): ReviewSearch & { 
     kind: search.kind === 'review' || search.kind === 'mention' ? search.kind : undefined,
     source: text(search.source),
     stars: STAR_BANDS.find((band) => band.value === String(search.stars ?? ''))?.value,
-    matched: search.matched === 'true' || search.matched === 'false' ? search.matched : undefined,
+    matched: typeof search.matched === 'boolean' ? search.matched : undefined,
   };
 }
 
@@ -39,7 +40,7 @@ export function useReviews(search: ReviewSearch, cursor: string | undefined) {
   const query = {
     kind: search.kind,
     source: search.source,
-    matched: search.matched,
+    matched: search.matched === undefined ? undefined : (String(search.matched) as 'true' | 'false'),
     ratingMin: band?.min,
     ratingMax: band?.max,
     limit: 25,
