@@ -111,8 +111,11 @@ export function shopReviews(ctx: B2CContext, rng: Rng, all: Customer[], productI
   const recent = ctx.now - 730 * DAY;
   const coffees = SHOP_PRODUCTS.filter((p) => p.category === 'coffee' || p.category === 'tea');
   let n = 0;
+  // A review follows a purchase of the last two years by a few days.
+  const reviewers = buyers.filter((c) => c.orders.some((o) => o.at > recent));
   for (let i = 0; i < 220; i++) {
-    const c = rng.pick(buyers);
+    const c = rng.pick(reviewers);
+    const order = rng.pick(c.orders.filter((o) => o.at > recent));
     const stars = rng.weighted(STAR_WEIGHTS, ([, w]) => w)[0];
     const product = c.favourites.find((p) => coffees.includes(p)) ?? rng.pick(coffees);
     const vars = { product: product.name, city: c.city, days: rng.int(6, 14), first: c.first };
@@ -131,7 +134,7 @@ export function shopReviews(ctx: B2CContext, rng: Rng, all: Customer[], productI
       {
         kind: 'review',
         source: where,
-        at: Math.max(c.orders[0]!.at + DAY, recent + rng.int(0, 729) * DAY + rng.int(0, 86_000) * 1000),
+        at: order.at + rng.int(2, 12) * DAY + rng.int(0, 86_000) * 1000,
         stars,
         text,
         vars,
