@@ -143,6 +143,8 @@ describe('reviews and mentions', () => {
     expect(same).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
     const list = await ws.run((ctx) => listReviews(ctx, { source: 'google', limit: 200 }));
     expect(list.data.filter((r) => r.externalId === 'g-1')).toHaveLength(1);
+    const clash = await appError(ws.run((ctx) => updateReview(ctx, first.id, { externalId: 'g-2' })));
+    expect(clash).toMatchObject({ code: 'conflict', details: [{ path: 'externalId' }] });
   });
 
   it('lists newest first with filters and keyset pages', async () => {
