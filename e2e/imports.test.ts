@@ -119,7 +119,7 @@ describe.skipIf(missing)('the import wizard in a real browser (Chromium)', () =>
       buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x0a, 0xc3]),
     });
     await wizard.getByText(/not UTF-8/).waitFor();
-    const chosen = wizard.getByRole('button', { name: 'CSV file' });
+    const chosen = wizard.getByRole('button', { name: 'CSV or JSONL file' });
     expect(await chosen.getAttribute('aria-invalid')).toBe('true');
     expect(await chosen.innerText()).toBe('photo.csv');
     expect(await wizard.getByRole('button', { name: 'Dry run' }).count()).toBe(0);
@@ -149,7 +149,7 @@ describe.skipIf(missing)('the import wizard in a real browser (Chromium)', () =>
       .getByText(/which is required/)
       .first()
       .waitFor();
-    expect(await wizard.getByRole('button', { name: 'CSV file' }).innerText()).toBe('again.csv');
+    expect(await wizard.getByRole('button', { name: 'CSV or JSONL file' }).innerText()).toBe('again.csv');
 
     // Back to people (the suggestions again); skipping a column leaves it out of the run.
     await page.getByRole('combobox', { name: 'What to import' }).click();

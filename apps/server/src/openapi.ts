@@ -20,6 +20,12 @@ const errorResponse = (description: string) => ({
 
 const UPLOAD_CONTENT = {
   'text/csv': { schema: { type: 'string', description: 'The CSV file (RFC 4180, UTF-8, , ; or tab).' } },
+  'application/x-ndjson': {
+    schema: {
+      type: 'string',
+      description: 'JSON lines: one object per line, its keys the CSV header’s fields.',
+    },
+  },
   'multipart/form-data': {
     schema: {
       type: 'object',

@@ -12,6 +12,7 @@ import { CompanyShow } from './features/companies/CompanyShow';
 import { OrderShow } from './features/orders/OrderShow';
 import { PeopleList } from './features/people/PeopleList';
 import { PersonShow } from './features/people/PersonShow';
+import { reviewSearch } from './features/reviews/reviews';
 import { Inbox } from './features/tasks/Inbox';
 import { SignIn } from './session/SignIn';
 import { useMe } from './session/session';
@@ -36,7 +37,7 @@ function Root() {
   );
 }
 
-// The everyday screens load with the app; import, duplicates and admin load when first opened.
+// The everyday screens load with the app; reviews, import, duplicates and admin load when first opened.
 const root = createRootRoute({ component: Root });
 const home = createRoute({
   getParentRoute: () => root,
@@ -65,6 +66,12 @@ const company = createRoute({
 });
 const person = createRoute({ getParentRoute: () => root, path: '/people/$personId', component: PersonShow });
 const order = createRoute({ getParentRoute: () => root, path: '/orders/$orderId', component: OrderShow });
+const reviews = createRoute({
+  getParentRoute: () => root,
+  path: '/reviews',
+  validateSearch: reviewSearch,
+  component: lazyRouteComponent(() => import('./features/reviews/ReviewsPage'), 'ReviewsPage'),
+});
 const imports = createRoute({
   getParentRoute: () => root,
   path: '/imports',
@@ -95,6 +102,7 @@ export const router = createRouter({
     companies,
     company,
     order,
+    reviews,
     inbox,
     themes,
     imports,

@@ -1,6 +1,7 @@
 import {
   type CSSVariablesResolver,
   createTheme,
+  Drawer,
   defaultVariantColorsResolver,
   FileInput,
   Loader,
@@ -31,6 +32,7 @@ export const theme = createTheme({
   // Buttons that show only an icon need a name for screen readers.
   components: {
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     FileInput: FileInput.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Clear the file' } } }),
     // A spinner is a live status; its aria-label is only allowed (and read) on an element with a role.
     Loader: Loader.extend({ defaultProps: { role: 'status' } }),

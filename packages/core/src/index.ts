@@ -35,6 +35,8 @@ export * from './people/people.schema.ts';
 export * from './people/people.service.ts';
 export * from './products/products.schema.ts';
 export * from './products/products.service.ts';
+export * from './reviews/reviews.schema.ts';
+export * from './reviews/reviews.service.ts';
 export * from './search/search.schema.ts';
 export * from './search/search.service.ts';
 export * from './sessions/sessions.service.ts';

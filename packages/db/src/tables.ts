@@ -1,6 +1,11 @@
 /** The database as Kysely sees it: every table's row type, one file per part of the product under tables/. */
 
-import type { InteractionPeopleTable, InteractionsTable, InteractionUsersTable } from './tables/activity.ts';
+import type {
+  InteractionPeopleTable,
+  InteractionsTable,
+  InteractionUsersTable,
+  ReviewsTable,
+} from './tables/activity.ts';
 import type { OrderLinesTable, OrdersTable, ProductsTable } from './tables/commerce.ts';
 import type { FeelingsTable } from './tables/feelings.ts';
 import type {
@@ -69,4 +74,5 @@ export interface Database {
   events: EventsTable;
   person_identities: PersonIdentitiesTable;
   feelings: FeelingsTable;
+  reviews: ReviewsTable;
 }

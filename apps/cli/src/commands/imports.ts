@@ -6,7 +6,7 @@ import { workspaceOption } from '../options.ts';
 import { note, print } from '../output.ts';
 import { resolveWorkspace } from '../workspace.ts';
 
-export const KINDS = ['people', 'companies', 'orders', 'interactions'] as const;
+export const KINDS = ['people', 'companies', 'orders', 'interactions', 'reviews'] as const;
 
 interface ImportOptions extends DbOptions {
   dryRun?: boolean;
@@ -19,9 +19,12 @@ export function registerImport(program: Command): void {
   withDbOptions(
     program
       .command('import')
-      .description('Import people, companies, orders or interactions from a CSV file')
+      .description('Import people, companies, orders, interactions or reviews from a CSV or JSON-lines file')
       .addArgument(new Argument('<kind>', 'what the file holds').choices(KINDS))
-      .argument('<file>', 'the CSV file (UTF-8, a header row; , ; or tab separated)')
+      .argument(
+        '<file>',
+        'the CSV file (UTF-8, a header row; , ; or tab separated) or JSON lines (.jsonl: one object per line)',
+      )
       .option('--dry-run', 'check and count everything, write nothing')
       .option(
         '--mapping <file>',
@@ -35,9 +38,12 @@ export function registerImport(program: Command): void {
       `
 Rows match existing records by id, external id, email (people) or domain (companies) and
 update them; empty cells never erase. A person row may name its company by domain or name;
-an order row its customer by email or external id. Good rows are written; every bad row is
-reported with its line, column and reason, and written with an "error" column to the errors
-file, which you can fix and import as is. Exits 1 when a row was rejected.
+an order row its customer by email or external id. A review or mention row is matched to its
+author by email or social handle; one with the source and external id of a stored review
+updates it. Good rows are written; every bad row is reported with its line, column and
+reason, and written with an "error" column to the errors file (CSV), which you can fix and
+import as is. Exits 1 when a row was rejected. A .jsonl file holds one JSON object per line
+with the fields of the CSV header.
 
 Columns are matched to fields by name ("E-mail", "Vorname", "Order Number" …); check the
 mapping with --dry-run, or give your own with --mapping. A file exported with
@@ -46,6 +52,8 @@ mapping with --dry-run, or give your own with --mapping. A file exported with
 Examples:
   $ rapport import people contacts.csv --dry-run
   $ rapport import orders shop-orders.csv --workspace bean-and-leaf
+  $ rapport import reviews trustpilot.csv
+  $ rapport import reviews mentions.jsonl        # {"kind": "mention", "source": "x", "text": …} per line
   $ rapport import people contacts.csv --mapping mapping.json   # {"Mail": "email", "Notes": null}`,
     )
     .action(async (kind: string, file: string, options: ImportOptions) => {
@@ -79,7 +87,7 @@ Examples:
           print(`  line ${error.line}${error.column ? `, ${error.column}` : ''}: ${error.message}`);
         }
         if (run.errors.length > 20) print(`  … and ${run.errors.length - 20} more`);
-        const target = options.errors ?? `${file.replace(/\.csv$/i, '')}.errors.csv`;
+        const target = options.errors ?? `${file.replace(/\.(csv|jsonl|ndjson)$/i, '')}.errors.csv`;
         writeFileSync(target, run.errorCsv ?? '');
         print(`The rejected rows are in ${target}: fix them there and import that file.`);
         process.exitCode = 1;

@@ -1,7 +1,7 @@
 import { AppError } from '@rapport/core';
 import type { Context } from 'hono';
 
-/** CSV uploads may be large (a shop's order history); JSON bodies stay at 1 MiB. */
+/** CSV (and JSON-lines) uploads may be large (a shop's order history); JSON bodies stay at 1 MiB. */
 export const UPLOAD_LIMIT = 200 * 1024 * 1024;
 
 export interface Upload {
@@ -20,7 +20,8 @@ function tooLarge() {
 }
 
 /**
- * A CSV file sent as the body (`Content-Type: text/csv`, options in the query) or as a form
+ * A CSV or JSON-lines file sent as the body (`Content-Type: text/csv` or `application/x-ndjson`,
+ * options in the query) or as a form
  * (`multipart/form-data` with `file`, and optionally `mapping` and `dryRun` fields).
  */
 export async function readUpload(c: Context): Promise<Upload> {
@@ -43,10 +44,11 @@ export async function readUpload(c: Context): Promise<Upload> {
       dryRun: flag(form.dryRun) || flag(c.req.query('dryRun')),
     };
   }
-  if (!/^(text\/csv|text\/plain|application\/csv|application\/octet-stream)/i.test(type)) {
+  const jsonl = /^application\/(x-ndjson|jsonl|x-jsonlines|json-lines)/i.test(type);
+  if (!jsonl && !/^(text\/csv|text\/plain|application\/csv|application\/octet-stream)/i.test(type)) {
     throw new AppError(
       'unsupported_media_type',
-      'Send the CSV as the body with "Content-Type: text/csv", or as multipart/form-data.',
+      'Send the file as the body with "Content-Type: text/csv" (or application/x-ndjson for JSON lines), or as multipart/form-data.',
       [{ path: 'Content-Type', message: type ? `${type} is not CSV` : 'missing' }],
     );
   }
@@ -54,7 +56,7 @@ export async function readUpload(c: Context): Promise<Upload> {
   if (file.length > UPLOAD_LIMIT) throw tooLarge();
   return {
     file,
-    fileName: c.req.query('fileName') ?? null,
+    fileName: c.req.query('fileName') ?? (jsonl ? 'upload.jsonl' : null),
     mapping: c.req.query('mapping') ?? null,
     dryRun: flag(c.req.query('dryRun')),
   };

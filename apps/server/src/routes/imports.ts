@@ -1,6 +1,7 @@
 import {
   exportKind,
   getImport,
+  IMPORT_FORMATS,
   importErrorCsv,
   importPreview,
   importRun,
@@ -24,6 +25,12 @@ const importQuery = z.strictObject({
     .optional()
     .describe('JSON { "CSV header": "field" | null }; headers left out keep the suggestion.'),
   fileName: z.string().max(300).optional(),
+  format: z
+    .enum(IMPORT_FORMATS)
+    .optional()
+    .describe(
+      'csv or jsonl (one JSON object per line); by default from the file name or its first character.',
+    ),
 });
 
 export const importsRoutes: Route[] = [
@@ -31,19 +38,20 @@ export const importsRoutes: Route[] = [
     method: 'post',
     path: '/imports/{kind}/preview',
     tag: 'Imports',
-    summary: 'Read a CSV file: its columns, the suggested mapping to fields, the first rows',
+    summary: 'Read a CSV or JSON-lines file: its columns, the suggested mapping to fields, the first rows',
     access: WRITE,
     params: kindParam,
     query: importQuery,
     upload: true,
     response: { status: 200, schema: importPreview },
-    handler: async ({ ctx, params, c }) => {
+    handler: async ({ ctx, params, query, c }) => {
       const upload = await readUpload(c);
       return previewImport(ctx, {
         kind: params.kind,
         file: upload.file,
         fileName: upload.fileName,
         mapping: upload.mapping,
+        format: query.format,
       });
     },
   }),
@@ -51,7 +59,8 @@ export const importsRoutes: Route[] = [
     method: 'post',
     path: '/imports/{kind}',
     tag: 'Imports',
-    summary: 'Import people, companies, orders or interactions from CSV (dryRun=true to check first)',
+    summary:
+      'Import people, companies, orders, interactions or reviews from CSV or JSON lines (dryRun=true to check first)',
     description:
       'Good rows are written, bad rows are reported with line, column and reason and kept in an error CSV ' +
       '(GET /imports/{id}/errors.csv) to fix and import again. Rows match existing records by id, external id or email/domain.',
@@ -60,9 +69,13 @@ export const importsRoutes: Route[] = [
     query: importQuery,
     upload: true,
     response: { status: 201, schema: importRun },
-    handler: async ({ ctx, params, c }) => {
+    handler: async ({ ctx, params, query, c }) => {
       const upload = await readUpload(c);
-      const { errorCsv: _csv, ...run } = await runImport(ctx, { kind: params.kind, ...upload });
+      const { errorCsv: _csv, ...run } = await runImport(ctx, {
+        kind: params.kind,
+        ...upload,
+        format: query.format,
+      });
       return run;
     },
   }),

@@ -14,6 +14,7 @@ import { notesRoutes } from './notes.ts';
 import { ordersRoutes } from './orders.ts';
 import { peopleRoutes } from './people.ts';
 import { productsRoutes } from './products.ts';
+import { reviewsRoutes } from './reviews.ts';
 import { searchRoutes } from './search.ts';
 import { sourcesRoutes } from './sources.ts';
 import { tasksRoutes } from './tasks.ts';
@@ -38,6 +39,7 @@ export const routes: Route[] = [
   ...ordersRoutes,
   ...productsRoutes,
   ...notesRoutes,
+  ...reviewsRoutes,
   ...tasksRoutes,
   ...importsRoutes,
   ...exportsRoutes,

@@ -10,6 +10,7 @@ import { NavLinkTo } from '../shared/links';
 const NAV = [
   { to: '/people', label: 'People', admin: false },
   { to: '/companies', label: 'Companies', admin: false },
+  { to: '/reviews', label: 'Reviews', admin: false },
   { to: '/tasks', label: 'My follow-ups', admin: false },
   { to: '/themes', label: 'Themes', admin: false },
   { to: '/duplicates', label: 'Duplicates', admin: false },

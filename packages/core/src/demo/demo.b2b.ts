@@ -7,6 +7,7 @@ import { newStory } from './demo.b2b.story.ts';
 import { customerTimeline, newsletters } from './demo.b2b.timeline.ts';
 import { work } from './demo.b2b.work.ts';
 import { DemoIds, Rng } from './demo.random.ts';
+import { supplierReviews } from './demo.reviews.ts';
 import { type DemoRows, emptyRows } from './demo.rows.ts';
 import { B2B_STAFF, firstName, type StaffIds } from './demo.staff.ts';
 import { DAY } from './demo.text.ts';
@@ -46,5 +47,6 @@ export function generateB2B(input: GenerateInput): DemoRows {
   otherTimelines(story, all);
   newsletters(story, all);
   work(story, all, sales);
+  supplierReviews(ctx, root.fork('reviews'), all);
   return ctx.rows;
 }

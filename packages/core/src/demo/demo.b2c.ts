@@ -6,6 +6,7 @@ import { note, support } from './demo.b2c.support.ts';
 import { CAMPAIGNS } from './demo.b2c.texts.ts';
 import { wholesale } from './demo.b2c.wholesale.ts';
 import { DemoIds, Rng } from './demo.random.ts';
+import { shopReviews } from './demo.reviews.ts';
 import { type DemoRows, emptyRows } from './demo.rows.ts';
 import { DAY, fill, iso } from './demo.text.ts';
 
@@ -34,6 +35,7 @@ export function generateB2C(input: GenerateInput & { customers?: number }): Demo
   support(ctx, all);
   recognise(ctx, all);
   campaigns(ctx, all);
+  shopReviews(ctx, root.fork('reviews'), all, productIds);
   return ctx.rows;
 }
 

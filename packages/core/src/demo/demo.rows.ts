@@ -10,6 +10,7 @@ import type {
   OrdersTable,
   PeopleTable,
   ProductsTable,
+  ReviewsTable,
   TasksTable,
 } from '@rapport/db';
 import type { Insertable } from 'kysely';
@@ -30,6 +31,7 @@ export interface DemoRows {
   interaction_users: Row<InteractionUsersTable>[];
   notes: Row<NotesTable>[];
   tasks: Row<TasksTable>[];
+  reviews: Row<ReviewsTable>[];
 }
 
 export type DemoTable = keyof DemoRows;
@@ -43,6 +45,7 @@ export const DEMO_TABLES: readonly DemoTable[] = [
   'products',
   'orders',
   'order_lines',
+  'reviews',
   'interactions',
   'interaction_people',
   'interaction_users',
@@ -64,6 +67,7 @@ export function emptyRows(): DemoRows {
     interaction_users: [],
     notes: [],
     tasks: [],
+    reviews: [],
   };
 }
 

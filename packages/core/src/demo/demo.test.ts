@@ -243,7 +243,31 @@ describe('the generators', () => {
   it('writes finished text: no unfilled slot, no bracket left', () => {
     const texts = [...b2b.interactions, ...b2c.interactions].flatMap((r) => [r.subject ?? '', r.body ?? '']);
     texts.push(...[...b2b.notes, ...b2c.notes].map((n) => n.body), ...b2b.tasks.map((t) => t.title));
+    texts.push(...[...b2b.reviews, ...b2c.reviews].flatMap((r) => [r.title ?? '', r.text]));
     for (const text of texts) expect(text).not.toMatch(/[{}[\]]/);
+  });
+
+  it('has reviews and mentions, those of known authors matched as matchAuthors would (email or handle)', () => {
+    for (const rows of [b2b, b2c]) {
+      const people = new Map(rows.people.map((p) => [p.id, p]));
+      expect(new Set(rows.reviews.map((r) => r.kind))).toEqual(new Set(['review', 'mention']));
+      const matched = rows.reviews.filter((r) => r.person_id);
+      expect(matched.length).toBeGreaterThan(5);
+      expect(matched.length).toBeLessThan(rows.reviews.length);
+      for (const r of matched) {
+        const person = people.get(r.person_id!)!;
+        const handles = Object.values(person.social_handles as Record<string, string>);
+        const handle = (r.author_handle ?? '').replace(/^@|^https:\/\/www\.[a-z]+\.com\//, '').toLowerCase();
+        expect(r.author_email === person.email || handles.includes(handle), `${r.id}`).toBe(true);
+      }
+      for (const r of rows.reviews) expect(r.url ?? '').toMatch(/^https:\/\/[a-z0-9.-]+\.example\//);
+    }
+    expect(new Set(b2c.reviews.map((r) => r.source))).toEqual(
+      new Set(['trustpilot', 'google', 'app-store', 'google-play', 'instagram', 'x', 'reddit', 'tiktok']),
+    );
+    expect(
+      b2b.reviews.some((r) => r.source === 'g2') && b2b.reviews.some((r) => r.source === 'linkedin'),
+    ).toBe(true);
   });
 
   it('uses only reserved domains for email, so the demo can never write to a real person', () => {

@@ -11,6 +11,7 @@ import { moveMembershipsOfCompany, moveMembershipsOfPerson } from '../membership
 import { moveNotesOfCompany, moveNotesOfPerson } from '../notes/notes.service.ts';
 import { moveOrdersOfCompany, moveOrdersOfPerson } from '../orders/orders.service.ts';
 import { foldPersonInto, getPerson, peopleByIds, requirePerson } from '../people/people.service.ts';
+import { moveReviewsOfCompany, moveReviewsOfPerson } from '../reviews/reviews.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { parseInput } from '../shared/validate.ts';
 import { moveTasksOfCompany, moveTasksOfPerson } from '../tasks/tasks.service.ts';
@@ -66,7 +67,7 @@ export async function findCompanyDuplicates(
 
 /**
  * Merges two people in one transaction: everything of the merged-away person (memberships,
- * interactions, orders, notes, tasks, tracked events and the ids SDKs knew it by) now belongs to
+ * interactions, orders, notes, tasks, reviews, tracked events and the ids SDKs knew it by) now belongs to
  * the survivor, its fields fill the survivor's blanks, and it stays as a pointer to the survivor.
  */
 export async function mergePeople(ctx: Ctx, input: MergeInput) {
@@ -81,6 +82,7 @@ export async function mergePeople(ctx: Ctx, input: MergeInput) {
   await moveNotesOfPerson(ctx, mergedId, survivorId);
   await moveTasksOfPerson(ctx, mergedId, survivorId);
   await moveEventsOfPerson(ctx, mergedId, survivorId);
+  await moveReviewsOfPerson(ctx, mergedId, survivorId);
   const survivor = await getPerson(ctx, survivorId);
   await emitEvent(ctx, 'person.merged', { survivor, mergedId });
   return survivor;
@@ -98,6 +100,7 @@ export async function mergeCompanies(ctx: Ctx, input: MergeInput) {
   await moveOrdersOfCompany(ctx, mergedId, survivorId);
   await moveNotesOfCompany(ctx, mergedId, survivorId);
   await moveTasksOfCompany(ctx, mergedId, survivorId);
+  await moveReviewsOfCompany(ctx, mergedId, survivorId);
   return getCompany(ctx, survivorId);
 }
 

@@ -3,7 +3,9 @@ import type { CustomFieldRow } from '../custom-fields/custom-fields.service.ts';
 import type { Interaction } from '../interactions/interactions.schema.ts';
 import type { Order } from '../orders/orders.schema.ts';
 import type { Person } from '../people/people.schema.ts';
+import type { Review } from '../reviews/reviews.schema.ts';
 import { CHANNELS, minorDigits } from '../shared/fields.ts';
+import { formatHandleList } from '../shared/handles.ts';
 
 /**
  * CSV rows in the import format: the header of each column is the import's field key in
@@ -56,6 +58,7 @@ export const PEOPLE_COLUMNS = [
   'postalCode',
   'country',
   'birthday',
+  'socialHandles',
   ...CHANNELS.map((c) => `consent.${c}`),
   'companyDomain',
   'companyName',
@@ -107,6 +110,7 @@ export function personRows(
     p.address?.postalCode,
     p.address?.country,
     p.birthday,
+    formatHandleList(p.socialHandles),
     ...CHANNELS.map((c) => consent[c]?.status),
   ];
   const tail = [p.createdAt, ...custom(defs, p.custom)];
@@ -254,5 +258,43 @@ export function interactionRow(i: Interaction, emails: Map<string, string>, doma
     list(i.users.flatMap((u) => (emails.get(u.id) ? [emails.get(u.id)!] : []))),
     i.correctsId,
     i.correctionReason,
+  ];
+}
+
+export const REVIEW_COLUMNS = [
+  'kind',
+  'source',
+  'externalId',
+  'rating',
+  'ratingScale',
+  'title',
+  'text',
+  'url',
+  'authorHandle',
+  'authorName',
+  'authorEmail',
+  'language',
+  'personId',
+  'productSku',
+  'occurredAt',
+];
+
+export function reviewRow(r: Review): Cell[] {
+  return [
+    r.kind,
+    r.source,
+    r.externalId,
+    r.rating,
+    r.ratingScale,
+    r.title,
+    r.text,
+    r.url,
+    r.authorHandle,
+    r.authorName,
+    r.authorEmail,
+    r.language,
+    r.personId,
+    r.productSku,
+    r.occurredAt,
   ];
 }

@@ -10,6 +10,7 @@ import { interactionsPage } from '../interactions/interactions.service.ts';
 import { membershipsOfPeople } from '../memberships/memberships.service.ts';
 import { ordersPage } from '../orders/orders.service.ts';
 import { type PeopleFilter, peopleByIds, peoplePage, peopleSelection } from '../people/people.service.ts';
+import { reviewsPage } from '../reviews/reviews.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { invalid } from '../shared/errors.ts';
 import { parseInput } from '../shared/validate.ts';
@@ -23,6 +24,8 @@ import {
   orderRows,
   PEOPLE_COLUMNS,
   personRows,
+  REVIEW_COLUMNS,
+  reviewRow,
   snake,
 } from './exports.columns.ts';
 import {
@@ -201,8 +204,18 @@ export async function exportRecords(
         },
       );
     }
+    case 'reviews': {
+      if (!jsonl) await write(csv([REVIEW_COLUMNS.map(snake)]));
+      return pages(
+        (after) => reviewsPage(ctx, after, PAGE),
+        async (reviews) => {
+          if (jsonl) return lines(reviews);
+          await write(csv(reviews.map(reviewRow)));
+        },
+      );
+    }
     default:
-      throw invalid('kind', 'export one of people, companies, orders, interactions');
+      throw invalid('kind', 'export one of people, companies, orders, interactions, reviews');
   }
 }
 

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { isoDateTime } from '../shared/fields.ts';
 
-export const IMPORT_KINDS = ['people', 'companies', 'orders', 'interactions'] as const;
+export const IMPORT_KINDS = ['people', 'companies', 'orders', 'interactions', 'reviews'] as const;
 export type ImportKindName = (typeof IMPORT_KINDS)[number];
+
+/** How an import file is written: CSV, or JSON lines (one object per line, the CSV header's fields). */
+export const IMPORT_FORMATS = ['csv', 'jsonl'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 const rowError = z.object({ line: z.number().int(), column: z.string(), message: z.string() });
 
@@ -30,6 +34,7 @@ export const importRun = z
 export const importPreview = z
   .object({
     kind: z.enum(IMPORT_KINDS),
+    format: z.enum(IMPORT_FORMATS).describe('How the file was read.'),
     delimiter: z.string(),
     headers: z.array(z.string()),
     fields: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),

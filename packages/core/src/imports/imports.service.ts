@@ -4,14 +4,22 @@ import type { Ctx } from '../shared/context.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { ImportOutcome } from '../shared/transfer.ts';
-import { type RejectedRow, readCsv } from './csv.ts';
+import type { RejectedRow } from './csv.ts';
 import * as repo from './imports.repo.ts';
-import { IMPORT_KINDS, type ImportKindName, type ImportPreview, type ImportRun } from './imports.schema.ts';
+import {
+  IMPORT_KINDS,
+  type ImportFormat,
+  type ImportKindName,
+  type ImportPreview,
+  type ImportRun,
+} from './imports.schema.ts';
+import { readTable } from './jsonl.ts';
 import type { Kind } from './kinds/common.ts';
 import { companiesKind } from './kinds/companies.kind.ts';
 import { interactionsKind } from './kinds/interactions.kind.ts';
 import { ordersKind } from './kinds/orders.kind.ts';
 import { peopleKind } from './kinds/people.kind.ts';
+import { reviewsKind } from './kinds/reviews.kind.ts';
 import { applyMapping, type Mapping, parseMappingFile, suggestMapping } from './mapping.ts';
 import { importReport } from './report.ts';
 import { type ValidRow, validateRows } from './rows.ts';
@@ -21,6 +29,7 @@ const KINDS: Record<ImportKindName, Kind<unknown>> = {
   companies: companiesKind as Kind<unknown>,
   orders: ordersKind as Kind<unknown>,
   interactions: interactionsKind as Kind<unknown>,
+  reviews: reviewsKind as Kind<unknown>,
 };
 
 export interface ImportInput {
@@ -30,6 +39,8 @@ export interface ImportInput {
   /** `{ "CSV header": "field" | null }` (object or JSON text); headers it leaves out keep the suggestion. */
   mapping?: unknown;
   dryRun?: boolean;
+  /** csv or jsonl; by default from the file name (.jsonl, .ndjson) or a first `{`. */
+  format?: ImportFormat | undefined;
 }
 
 function kindOf(name: string): Kind<unknown> {
@@ -47,7 +58,7 @@ async function prepare(ctx: Ctx, input: ImportInput) {
   const kind = kindOf(input.kind);
   const defs = await loadDefinitions(ctx, input.kind === 'companies' ? 'company' : 'person');
   const fields = kind.fields(input.kind === 'people' || input.kind === 'companies' ? defs : new Map());
-  const file = readCsv(input.file);
+  const file = readTable(input.file, input);
   const suggested = suggestMapping(file.headers, fields);
   const mapping =
     input.mapping === undefined || input.mapping === null || input.mapping === ''
@@ -61,9 +72,10 @@ export async function previewImport(ctx: Ctx, input: Omit<ImportInput, 'dryRun'>
   const kind = kindOf(input.kind);
   const defs = await loadDefinitions(ctx, input.kind === 'companies' ? 'company' : 'person');
   const fields = kind.fields(input.kind === 'people' || input.kind === 'companies' ? defs : new Map());
-  const file = readCsv(input.file);
+  const file = readTable(input.file, input);
   return {
     kind: input.kind as ImportKindName,
+    format: file.format,
     delimiter: file.delimiter,
     headers: file.headers,
     fields: fields.map((f) => ({ key: f.key, label: f.label, required: f.required ?? false })),
@@ -119,7 +131,7 @@ async function write(
 }
 
 /**
- * Imports a CSV file: every good row is written, every bad row is reported with its line,
+ * Imports a CSV or JSON-lines file: every good row is written, every bad row is reported with its line,
  * column and reason and goes to an error CSV that can be fixed and imported again. A dry run
  * does all of it, writing included, and rolls the writes back.
  */

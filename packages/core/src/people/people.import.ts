@@ -30,6 +30,7 @@ export interface PersonImportRow {
   locale?: string | null;
   address?: Address | null;
   birthday?: string | null;
+  socialHandles?: Record<string, string> | null;
   createdAt?: string | null;
 }
 
@@ -159,6 +160,11 @@ function patchOf(row: PersonImportRow, existing: repo.PersonRow): Updateable<Peo
     set.consent = JSON.stringify({ ...existing.consent, ...row.consent });
   if (row.doNotContact != null && row.doNotContact !== existing.do_not_contact)
     set.do_not_contact = row.doNotContact;
+  if (
+    row.socialHandles &&
+    Object.entries(row.socialHandles).some(([k, v]) => existing.social_handles[k] !== v)
+  )
+    set.social_handles = JSON.stringify({ ...existing.social_handles, ...row.socialHandles });
   if (row.address)
     set.address = JSON.stringify({ ...((existing.address as Address | null) ?? {}), ...row.address });
   return set;
@@ -189,6 +195,7 @@ function insertOf(ctx: Ctx, row: PersonImportRow): Insertable<PeopleTable> {
     locale: row.locale ?? null,
     address: row.address ? JSON.stringify(row.address) : null,
     birthday: row.birthday ?? null,
+    social_handles: JSON.stringify(row.socialHandles ?? {}),
     created_at: at,
     updated_at: at,
   };

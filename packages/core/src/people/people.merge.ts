@@ -45,6 +45,7 @@ export async function foldPerson(ctx: Ctx, survivor: Row, loser: Row): Promise<v
   set.tags = [...new Set([...survivor.tags, ...loser.tags])];
   set.custom = JSON.stringify({ ...loser.custom, ...survivor.custom });
   set.traits = JSON.stringify({ ...loser.traits, ...survivor.traits });
+  set.social_handles = JSON.stringify({ ...loser.social_handles, ...survivor.social_handles });
   set.consent = JSON.stringify(mergeConsent(survivor.consent, loser.consent));
   set.do_not_contact = survivor.do_not_contact || loser.do_not_contact;
   await repo.updatePerson(ctx, survivor.id, set);

@@ -30,6 +30,7 @@ export function presentPerson(row: PersonRow): Person {
     locale: row.locale,
     address: row.address as Address | null,
     birthday: row.birthday,
+    socialHandles: row.social_handles,
     traits: row.traits,
     mergedIntoId: row.merged_into_id,
     createdAt: row.created_at.toISOString(),

@@ -29,6 +29,7 @@ export const COLUMNS = [
   'address',
   'birthday',
   'traits',
+  'social_handles',
   'merged_into_id',
   'created_at',
   'updated_at',
@@ -185,4 +186,17 @@ export function peopleAfter(
   let query = matchingPeople(ctx, { ...filter, includeMerged: false }).select(COLUMNS);
   if (afterId) query = query.where('id', '>', afterId);
   return query.orderBy('id').limit(limit).execute() as Promise<PersonRow[]>;
+}
+
+/** Live people with one of these (normalised) handles, on any network, via the indexed function. */
+export async function peopleWithHandles(
+  ctx: Ctx,
+  handles: string[],
+): Promise<{ person_id: string; network: string; handle: string }[]> {
+  if (handles.length === 0) return [];
+  const result = await sql<{ person_id: string; network: string; handle: string }>`
+    select person_id, network, handle from rapport_people_with_handles(${sql.val(handles)}::text[])`.execute(
+    ctx.db,
+  );
+  return result.rows;
 }

@@ -18,6 +18,7 @@ import {
   text,
   timezone,
 } from '../shared/fields.ts';
+import { socialHandles } from '../shared/handles.ts';
 import { pageInput } from '../shared/paging.ts';
 import { bulkInput, NOT_FILTERS } from '../shared/selection.ts';
 
@@ -40,6 +41,7 @@ const fields = {
   locale: locale.nullable(),
   address: address.nullable(),
   birthday: isoDate.nullable(),
+  socialHandles,
 };
 
 export const personCreate = z
@@ -63,6 +65,7 @@ export const personCreate = z
     locale: fields.locale.optional(),
     address: fields.address.optional(),
     birthday: fields.birthday.optional(),
+    socialHandles: socialHandles.default({}),
   })
   .refine((value) => value.firstName || value.lastName || value.email, {
     message: 'a person needs a first name, a last name or an email',
@@ -97,6 +100,9 @@ export const person = z
     locale: z.string().nullable(),
     address: address.nullable(),
     birthday: z.string().nullable(),
+    socialHandles: z
+      .record(z.string(), z.string())
+      .describe('Handles by network ({ "x": "ada_l" }): how reviews and mentions find their author.'),
     traits: z
       .record(z.string(), z.unknown())
       .describe(

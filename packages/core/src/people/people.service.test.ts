@@ -125,4 +125,22 @@ describe('people', () => {
     const list = await ws.run((ctx) => listPeople(ctx, { email: 'secret@other.test' }));
     expect(list.data).toEqual([]);
   });
+
+  it('keeps social handles normalised by network, and names a bad one by its path', async () => {
+    const created = await ws.run((ctx) =>
+      createPerson(ctx, {
+        firstName: 'Handle',
+        socialHandles: { Twitter: 'https://twitter.com/Handle_Me', instagram: '@Handle.Me' },
+      }),
+    );
+    expect(created.socialHandles).toEqual({ x: 'handle_me', instagram: 'handle.me' });
+    const updated = await ws.run((ctx) =>
+      updatePerson(ctx, created.id, { socialHandles: { linkedin: 'linkedin.com/in/handle-me-1' } }),
+    );
+    expect(updated.socialHandles).toEqual({ linkedin: 'handle-me-1' });
+    const error = await failure(
+      ws.run((ctx) => updatePerson(ctx, created.id, { socialHandles: { x: '@' } })),
+    );
+    expect(error.details.map((d) => d.path)).toEqual(['socialHandles.x']);
+  });
 });

@@ -67,6 +67,7 @@ export async function createPerson(ctx: Ctx, input: PersonCreate): Promise<Perso
     locale: value.locale ?? null,
     address: value.address ? JSON.stringify(value.address) : null,
     birthday: value.birthday ?? null,
+    social_handles: JSON.stringify(value.socialHandles),
     created_at: now,
     updated_at: now,
   });
@@ -96,6 +97,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: PersonUpdate): P
   if (patch.locale !== undefined) set.locale = patch.locale;
   if (patch.address !== undefined) set.address = patch.address ? JSON.stringify(patch.address) : null;
   if (patch.birthday !== undefined) set.birthday = patch.birthday;
+  if (patch.socialHandles !== undefined) set.social_handles = JSON.stringify(patch.socialHandles);
   if (patch.custom !== undefined) {
     const defs = await loadDefinitions(ctx, 'person');
     set.custom = JSON.stringify(patchCustom(defs, 'person', current.custom, patch.custom));
@@ -170,6 +172,11 @@ export {
   resolveIdentities,
 } from './people.identities.ts';
 export { importPeople, type PersonImportRow, type PersonRef, resolvePersonRefs } from './people.import.ts';
+
+/** Live people who go by one of these normalised handles (any network), with the network of each. */
+export function peopleWithHandles(ctx: Ctx, handles: string[]) {
+  return repo.peopleWithHandles(ctx, [...new Set(handles)]);
+}
 
 /** For exports: a page of live people (by id) as API records, all or those of a selection. */
 export async function peoplePage(

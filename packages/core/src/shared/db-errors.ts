@@ -32,6 +32,10 @@ const UNIQUE: Record<string, [path: string, message: string]> = {
   orders_external_id_key: ['externalId', 'another order in this workspace has this external id'],
   interactions_external_id_key: ['externalId', 'another interaction in this workspace has this external id'],
   products_workspace_id_sku_key: ['sku', 'another product in this workspace has this SKU'],
+  reviews_workspace_id_source_external_id_key: [
+    'externalId',
+    'another review or mention from this source has this external id',
+  ],
   memberships_workspace_id_person_id_company_id_key: [
     'companyId',
     'this person is already a member of this company',

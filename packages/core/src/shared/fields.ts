@@ -45,6 +45,14 @@ export const tags = z
 
 export const text = (max: number) => z.string().trim().max(max);
 
+/** An http(s) URL of at most 2,000 characters; the message shows `example`. */
+export const httpUrl = (example: string) =>
+  z
+    .string()
+    .trim()
+    .max(2000)
+    .pipe(z.url({ protocol: /^https?$/, message: `must be an http:// or https:// URL, e.g. ${example}` }));
+
 export const isoDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
 export const isoDateTime = z.iso.datetime({
   offset: true,

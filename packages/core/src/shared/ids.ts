@@ -26,6 +26,7 @@ export const ID_PREFIXES = {
   source: 'src',
   event: 'evt',
   feeling: 'fel',
+  review: 'rev',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -2,16 +2,18 @@ import { z } from 'zod';
 import { interaction } from '../interactions/interactions.schema.ts';
 import { note } from '../notes/notes.schema.ts';
 import { order } from '../orders/orders.schema.ts';
+import { review } from '../reviews/reviews.schema.ts';
 import { CHANNELS, isoDateTime, oneOrMany } from '../shared/fields.ts';
 import { pageInput } from '../shared/paging.ts';
 
-export const TIMELINE_KINDS = ['interaction', 'order', 'note'] as const;
+export const TIMELINE_KINDS = ['interaction', 'order', 'note', 'review'] as const;
 
 export const timelineEntry = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('interaction'), id: z.string(), at: isoDateTime, interaction }),
     z.object({ kind: z.literal('order'), id: z.string(), at: isoDateTime, order }),
     z.object({ kind: z.literal('note'), id: z.string(), at: isoDateTime, note }),
+    z.object({ kind: z.literal('review'), id: z.string(), at: isoDateTime, review }),
   ])
   .meta({ id: 'TimelineEntry' });
 

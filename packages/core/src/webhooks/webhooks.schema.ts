@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, text } from '../shared/fields.ts';
+import { httpUrl, isoDateTime, text } from '../shared/fields.ts';
 import { pageInput } from '../shared/paging.ts';
 
 /** What a subscription can listen to; each is emitted in the transaction of its change. */
@@ -18,16 +18,7 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const DELIVERY_STATUSES = ['pending', 'retrying', 'succeeded', 'failed', 'cancelled'] as const;
 export const deliveryStatus = z.enum(DELIVERY_STATUSES);
 
-const url = z
-  .string()
-  .trim()
-  .max(2000)
-  .pipe(
-    z.url({
-      protocol: /^https?$/,
-      message: 'must be an http:// or https:// URL, e.g. https://example.com/hooks/rapport',
-    }),
-  );
+const url = httpUrl('https://example.com/hooks/rapport');
 const eventTypes = z
   .array(webhookEvent)
   .min(1, 'choose at least one event')

@@ -1,6 +1,7 @@
+import type { ColumnType } from 'kysely';
 import type { Defaulted, Timestamp } from './columns.ts';
 
-// Interactions and who took part in them.
+// Interactions and who took part in them; reviews and social mentions.
 
 export interface InteractionsTable {
   id: string;
@@ -32,4 +33,30 @@ export interface InteractionUsersTable {
   interaction_id: string;
   user_id: string;
   role: Defaulted<string>;
+}
+
+export interface ReviewsTable {
+  id: string;
+  workspace_id: string;
+  kind: 'review' | 'mention';
+  source: string;
+  external_id: string | null;
+  rating: number | null;
+  rating_scale: Defaulted<number>;
+  /** rating on a five-star scale (generated). */
+  stars: ColumnType<number | null, never, never>;
+  title: string | null;
+  text: string;
+  url: string | null;
+  author_handle: string | null;
+  author_name: string | null;
+  author_email: string | null;
+  language: string | null;
+  person_id: string | null;
+  company_id: string | null;
+  product_id: string | null;
+  occurred_at: Timestamp;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }

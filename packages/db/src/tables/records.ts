@@ -64,6 +64,8 @@ export interface PeopleTable {
   address: Json<Address | null>;
   birthday: string | null;
   traits: Json<Record<string, unknown>>;
+  /** Handles by network ({ x: 'ada_l' }), normalised: lower case, no @, no URL prefix. */
+  social_handles: Json<Record<string, string>>;
   merged_into_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

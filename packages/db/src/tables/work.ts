@@ -31,7 +31,7 @@ export interface TasksTable {
   updated_at: Timestamp;
 }
 
-export type ImportKind = 'people' | 'companies' | 'orders' | 'interactions';
+export type ImportKind = 'people' | 'companies' | 'orders' | 'interactions' | 'reviews';
 
 export interface ImportsTable {
   id: string;

@@ -58,9 +58,9 @@ export function ImportWizard() {
             w={200}
           />
           <FileInput
-            label="CSV file"
-            placeholder="Choose a .csv file"
-            accept=".csv,text/csv,text/plain"
+            label="CSV or JSONL file"
+            placeholder="Choose a .csv or .jsonl file"
+            accept=".csv,.jsonl,.ndjson,text/csv,text/plain,application/x-ndjson"
             clearable
             value={file}
             onChange={chooseFile}
@@ -71,7 +71,8 @@ export function ImportWizard() {
         </Group>
         {!file && (
           <Text size="sm" c="dimmed">
-            The first line of the file names the columns. UTF-8, comma, semicolon or tab separated.
+            The first line of the file names the columns. UTF-8, comma, semicolon or tab separated. Or JSON
+            lines: one object per line, with the columns as its keys.
           </Text>
         )}
         {other && (

@@ -12,6 +12,7 @@ export const KINDS: { value: ImportKind; label: string }[] = [
   { value: 'companies', label: 'Companies' },
   { value: 'orders', label: 'Orders' },
   { value: 'interactions', label: 'Interactions' },
+  { value: 'reviews', label: 'Reviews and mentions' },
 ];
 
 type UploadBody = { file: string; mapping?: string };

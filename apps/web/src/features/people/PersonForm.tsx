@@ -1,6 +1,6 @@
-import { Alert, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, Group, Modal, Stack, TagsInput, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { fieldErrors } from '../../api/client';
+import { errorFor, fieldErrors } from '../../api/client';
 import { FormButtons, RecordFields } from '../../shared/RecordFields';
 import { type PersonView, useSavePerson } from './person';
 
@@ -13,6 +13,8 @@ type Draft = {
   relationshipType: PersonView['relationshipType'];
   ownerId: string | null;
   tags: string[];
+  /** `network:handle` items (or profile URLs). */
+  socialHandles: string[];
 };
 
 const draftOf = (p: PersonView | undefined): Draft => ({
@@ -24,9 +26,23 @@ const draftOf = (p: PersonView | undefined): Draft => ({
   relationshipType: p?.relationshipType ?? 'customer',
   ownerId: p?.ownerId ?? null,
   tags: p?.tags ?? [],
+  socialHandles: Object.entries(p?.socialHandles ?? {}).map(([network, handle]) => `${network}:@${handle}`),
 });
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+
+/** `x:@ada_l` or a profile URL (`https://instagram.com/ada`) into network → handle; the server normalises. */
+function handlesOf(items: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of items) {
+    const url = /^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+)\.[a-z]+\//i.exec(item.trim());
+    const pair = /^([^:\s/]+)\s*:\s*(.+)$/.exec(item.trim());
+    if (pair && !pair[2]!.startsWith('//')) out[pair[1]!] = pair[2]!;
+    else if (url) out[url[1]!.toLowerCase()] = item.trim();
+    else out[item.trim()] = ''; // refused by the server, with this item as the path
+  }
+  return out;
+}
 
 /**
  * Edit a person, or create one (no `person`). The server validates; its field paths put each message next to its field, and
@@ -69,6 +85,7 @@ export function PersonForm({
         relationshipType: draft.relationshipType,
         ownerId: draft.ownerId,
         tags: draft.tags,
+        socialHandles: handlesOf(draft.socialHandles),
       },
       {
         onSuccess: (saved) => {
@@ -98,6 +115,13 @@ export function PersonForm({
             {text('phone', 'Phone')}
             {text('title', 'Job title')}
           </Group>
+          <TagsInput
+            label="Social handles"
+            description="network:@handle, e.g. instagram:@ada.brews, or a profile URL"
+            value={draft.socialHandles}
+            onChange={(value) => set('socialHandles', value)}
+            error={errorFor(errors, 'socialHandles')}
+          />
           <RecordFields
             draft={draft}
             set={(patch) => setDraft((d) => ({ ...d, ...patch }))}

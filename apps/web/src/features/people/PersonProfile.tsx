@@ -1,19 +1,7 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Field } from '../../shared/Field';
 import { formatDate, label } from '../../shared/format';
 import type { PersonView } from './person';
-
-function Field({ name, children }: { name: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {name}
-      </Text>
-      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 const CONSENT_COLOR = { granted: 'green', denied: 'red', unknown: 'gray' } as Record<string, string>;
 
@@ -52,6 +40,13 @@ export function PersonProfile({ person: p }: { person: PersonView }) {
           {p.birthday && <Field name="Birthday">{formatDate(p.birthday)}</Field>}
           {address && <Field name="Address">{address}</Field>}
           {p.externalId && <Field name="External id">{p.externalId}</Field>}
+          {Object.keys(p.socialHandles).length > 0 && (
+            <Field name="Social">
+              {Object.entries(p.socialHandles)
+                .map(([network, handle]) => `${label(network)} @${handle}`)
+                .join(', ')}
+            </Field>
+          )}
           {custom.map(([key, value]) => (
             <Field key={key} name={label(key)}>
               {Array.isArray(value)

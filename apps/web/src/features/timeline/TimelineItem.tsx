@@ -3,10 +3,11 @@ import type { Schemas } from '../../api/client';
 import { formatDateTime, formatMoney, label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
 import { orderNumber } from '../orders/order';
+import { ReviewBody } from '../reviews/ReviewBody';
 
 type Entry = Schemas['TimelineEntry'];
 
-const KIND_COLOR = { interaction: 'indigo', order: 'teal', note: 'grape' } as const;
+const KIND_COLOR = { interaction: 'indigo', order: 'teal', note: 'grape', review: 'orange' } as const;
 
 /**
  * Entries newest first, after the message of a failed load; `currentId` marks the entry of the
@@ -46,7 +47,11 @@ export function TimelineItem({ entry, current = false }: { entry: Entry; current
       <Group justify="space-between" gap="xs" wrap="nowrap" align="start">
         <Group gap={6}>
           <Badge color={KIND_COLOR[entry.kind]} variant="light">
-            {entry.kind === 'interaction' ? label(entry.interaction.channel) : label(entry.kind)}
+            {entry.kind === 'interaction'
+              ? label(entry.interaction.channel)
+              : entry.kind === 'review' && entry.review.kind === 'mention'
+                ? 'Mention'
+                : label(entry.kind)}
           </Badge>
           {entry.kind === 'interaction' && (
             <Text size="xs" c="dimmed">
@@ -76,6 +81,7 @@ export function TimelineItem({ entry, current = false }: { entry: Entry; current
           </Text>
         </>
       )}
+      {entry.kind === 'review' && <ReviewBody review={entry.review} />}
       {entry.kind === 'note' && (
         <>
           <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>

@@ -10,7 +10,7 @@ import type { ValidRow } from '../rows.ts';
 
 /** A kind of record that can be imported from CSV and exported to CSV. */
 export interface Kind<Row> {
-  name: 'people' | 'companies' | 'orders' | 'interactions';
+  name: 'people' | 'companies' | 'orders' | 'interactions' | 'reviews';
   fields(defs: Map<string, CustomFieldRow>): FieldSpec[];
   schema(defs: Map<string, CustomFieldRow>): z.ZodType<Row>;
   /** Writes the valid rows; problems name the row's line and the field key. */

@@ -11,6 +11,7 @@ import {
   RELATIONSHIP_TYPES,
   timezone,
 } from '../../shared/fields.ts';
+import { parseHandleList, socialHandles } from '../../shared/handles.ts';
 import { emptyOutcome } from '../../shared/transfer.ts';
 import { memberIdsByEmail } from '../../users/users.service.ts';
 import { cell } from '../cell-schemas.ts';
@@ -63,6 +64,11 @@ export const PEOPLE_FIELDS: FieldSpec[] = [
   { key: 'postalCode', label: 'Postal code', synonyms: ['zip', 'zip code', 'postcode', 'plz'] },
   { key: 'country', label: 'Country', synonyms: ['country code'] },
   { key: 'birthday', label: 'Birthday', synonyms: ['date of birth', 'dob', 'birth date'] },
+  {
+    key: 'socialHandles',
+    label: 'Social handles',
+    synonyms: ['social', 'socials', 'handles', 'social media'],
+  },
   ...CHANNELS.map((channel) => ({
     key: `consent.${channel}`,
     label: `Consent ${channel}`,
@@ -113,6 +119,14 @@ export function peopleSchema() {
       return z.NEVER;
     }),
     birthday: cell.date(),
+    socialHandles: cell.list().transform((items, ctx) => {
+      if (!items) return items;
+      const result = socialHandles.safeParse(parseHandleList(items));
+      if (result.success) return result.data;
+      const message = result.error.issues[0]?.message ?? 'is not a list of handles';
+      ctx.addIssue({ code: 'custom', message: `${message} (write network:handle|network:handle)` });
+      return z.NEVER;
+    }),
     consent: z
       .object(Object.fromEntries(CHANNELS.map((channel) => [channel, consentCell])))
       .partial()
@@ -184,6 +198,7 @@ export const peopleKind: Kind<PeopleRow> = {
         locale: value.locale,
         address: given.length ? Object.fromEntries(given) : null,
         birthday: value.birthday,
+        socialHandles: value.socialHandles,
         createdAt: value.createdAt,
       });
     }
