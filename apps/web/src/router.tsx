@@ -36,7 +36,7 @@ function Root() {
   );
 }
 
-// The everyday screens load with the app; import, duplicates and admin load when first opened.
+// The everyday screens load with the app; import, duplicates, surveys and admin load when first opened.
 const root = createRootRoute({ component: Root });
 const home = createRoute({
   getParentRoute: () => root,
@@ -75,6 +75,16 @@ const duplicates = createRoute({
   path: '/duplicates',
   component: lazyRouteComponent(() => import('./features/duplicates/DuplicatesPage'), 'DuplicatesPage'),
 });
+const surveys = createRoute({
+  getParentRoute: () => root,
+  path: '/surveys',
+  component: lazyRouteComponent(() => import('./features/surveys/SurveyList'), 'SurveyList'),
+});
+const survey = createRoute({
+  getParentRoute: () => root,
+  path: '/surveys/$surveyId',
+  component: lazyRouteComponent(() => import('./features/surveys/SurveyShow'), 'SurveyShow'),
+});
 const admin = createRoute({
   getParentRoute: () => root,
   path: '/admin',
@@ -92,6 +102,8 @@ export const router = createRouter({
     inbox,
     imports,
     duplicates,
+    surveys,
+    survey,
     admin,
   ]),
 });

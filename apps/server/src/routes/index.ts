@@ -15,6 +15,7 @@ import { peopleRoutes } from './people.ts';
 import { productsRoutes } from './products.ts';
 import { searchRoutes } from './search.ts';
 import { sourcesRoutes } from './sources.ts';
+import { surveysRoutes } from './surveys.ts';
 import { tasksRoutes } from './tasks.ts';
 import { textRoutes } from './text.ts';
 import { usersRoutes } from './users.ts';
@@ -36,6 +37,7 @@ export const routes: Route[] = [
   ...productsRoutes,
   ...notesRoutes,
   ...tasksRoutes,
+  ...surveysRoutes,
   ...importsRoutes,
   ...exportsRoutes,
   ...customFieldsRoutes,

@@ -11,6 +11,7 @@ const NAV = [
   { to: '/people', label: 'People', admin: false },
   { to: '/companies', label: 'Companies', admin: false },
   { to: '/tasks', label: 'My follow-ups', admin: false },
+  { to: '/surveys', label: 'Surveys', admin: false },
   { to: '/duplicates', label: 'Duplicates', admin: false },
   { to: '/imports', label: 'Import', admin: false },
   { to: '/admin', label: 'Admin', admin: true },

@@ -12,6 +12,7 @@ import { moveOrdersOfCompany, moveOrdersOfPerson } from '../orders/orders.servic
 import { foldPersonInto, getPerson, peopleByIds, requirePerson } from '../people/people.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { parseInput } from '../shared/validate.ts';
+import { moveSurveysOfCompany, moveSurveysOfPerson } from '../surveys/surveys.service.ts';
 import { moveTasksOfCompany, moveTasksOfPerson } from '../tasks/tasks.service.ts';
 import { emitEvent } from '../webhooks/webhooks.service.ts';
 import * as repo from './duplicates.repo.ts';
@@ -65,8 +66,9 @@ export async function findCompanyDuplicates(
 
 /**
  * Merges two people in one transaction: everything of the merged-away person (memberships,
- * interactions, orders, notes, tasks, tracked events and the ids SDKs knew it by) now belongs to
- * the survivor, its fields fill the survivor's blanks, and it stays as a pointer to the survivor.
+ * interactions, orders, notes, tasks, tracked events, survey invitations and answers, and the ids
+ * SDKs knew it by) now belongs to the survivor, its fields fill the survivor's blanks, and it
+ * stays as a pointer to the survivor.
  */
 export async function mergePeople(ctx: Ctx, input: MergeInput) {
   const { survivorId, mergedId } = parseInput(mergeInput, input);
@@ -79,6 +81,7 @@ export async function mergePeople(ctx: Ctx, input: MergeInput) {
   await moveNotesOfPerson(ctx, mergedId, survivorId);
   await moveTasksOfPerson(ctx, mergedId, survivorId);
   await moveEventsOfPerson(ctx, mergedId, survivorId);
+  await moveSurveysOfPerson(ctx, mergedId, survivorId);
   const survivor = await getPerson(ctx, survivorId);
   await emitEvent(ctx, 'person.merged', { survivor, mergedId });
   return survivor;
@@ -95,6 +98,7 @@ export async function mergeCompanies(ctx: Ctx, input: MergeInput) {
   await moveOrdersOfCompany(ctx, mergedId, survivorId);
   await moveNotesOfCompany(ctx, mergedId, survivorId);
   await moveTasksOfCompany(ctx, mergedId, survivorId);
+  await moveSurveysOfCompany(ctx, mergedId, survivorId);
   return getCompany(ctx, survivorId);
 }
 

@@ -25,6 +25,9 @@ export const ID_PREFIXES = {
   webhookDelivery: 'whd',
   source: 'src',
   event: 'evt',
+  survey: 'srv',
+  surveyInvitation: 'inv',
+  surveyResponse: 'rsp',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -2,12 +2,13 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 
 /**
- * The timeline is a read model over interactions, orders and notes: it reads their tables
- * (never writes) to page through a person's or a company's history in one index-ordered query,
- * newest first. Each branch is an index range scan with its own LIMIT; the outer sort merges them.
+ * The timeline is a read model over interactions, orders, notes and survey answers: it reads
+ * their tables (never writes) to page through a person's or a company's history in one
+ * index-ordered query, newest first. Each branch is an index range scan with its own LIMIT; the
+ * outer sort merges them.
  */
 export interface EntryKey {
-  kind: 'interaction' | 'order' | 'note';
+  kind: 'interaction' | 'order' | 'note' | 'survey';
   id: string;
   at: Date;
 }
@@ -47,14 +48,19 @@ export async function personEntries(ctx: Ctx, personId: string, f: TimelineFilte
             order by ip.occurred_at desc, ip.interaction_id desc limit ${n})`
         : null,
       f.kinds.has('order') && !f.channels
-        ? sql`(select 'order', o.id, o.ordered_at from orders o where o.person_id = ${personId}
+        ? sql`(select 'order' as kind, o.id, o.ordered_at as at from orders o where o.person_id = ${personId}
             ${before(sql.ref('o.ordered_at'), sql.ref('o.id'), f.cursor)}
             order by o.ordered_at desc, o.id desc limit ${n})`
         : null,
       f.kinds.has('note') && !f.channels
-        ? sql`(select 'note', nt.id, nt.created_at from notes nt where nt.person_id = ${personId}
+        ? sql`(select 'note' as kind, nt.id, nt.created_at as at from notes nt where nt.person_id = ${personId}
             ${before(sql.ref('nt.created_at'), sql.ref('nt.id'), f.cursor)}
             order by nt.created_at desc, nt.id desc limit ${n})`
+        : null,
+      f.kinds.has('survey') && !f.channels
+        ? sql`(select 'survey' as kind, r.id, r.submitted_at as at from survey_responses r where r.person_id = ${personId}
+            ${before(sql.ref('r.submitted_at'), sql.ref('r.id'), f.cursor)}
+            order by r.submitted_at desc, r.id desc limit ${n})`
         : null,
     ],
     f.limit,
@@ -82,15 +88,21 @@ export async function companyEntries(ctx: Ctx, companyId: string, f: TimelineFil
             order by ip.occurred_at desc, ip.interaction_id desc limit ${n})`
         : null,
       f.kinds.has('order') && !f.channels
-        ? sql`(select 'order', o.id, o.ordered_at from orders o
+        ? sql`(select 'order' as kind, o.id, o.ordered_at as at from orders o
             where (o.company_id = ${companyId} or o.person_id in (${members}))
             ${before(sql.ref('o.ordered_at'), sql.ref('o.id'), f.cursor)}
             order by o.ordered_at desc, o.id desc limit ${n})`
         : null,
       f.kinds.has('note') && !f.channels
-        ? sql`(select 'note', nt.id, nt.created_at from notes nt where nt.company_id = ${companyId}
+        ? sql`(select 'note' as kind, nt.id, nt.created_at as at from notes nt where nt.company_id = ${companyId}
             ${before(sql.ref('nt.created_at'), sql.ref('nt.id'), f.cursor)}
             order by nt.created_at desc, nt.id desc limit ${n})`
+        : null,
+      f.kinds.has('survey') && !f.channels
+        ? sql`(select 'survey' as kind, r.id, r.submitted_at as at from survey_responses r
+            where (r.company_id = ${companyId} or r.person_id in (${members}))
+            ${before(sql.ref('r.submitted_at'), sql.ref('r.id'), f.cursor)}
+            order by r.submitted_at desc, r.id desc limit ${n})`
         : null,
     ],
     f.limit,

@@ -4,14 +4,16 @@ import { note } from '../notes/notes.schema.ts';
 import { order } from '../orders/orders.schema.ts';
 import { CHANNELS, isoDateTime, oneOrMany } from '../shared/fields.ts';
 import { pageInput } from '../shared/paging.ts';
+import { surveyResponse } from '../surveys/surveys.schema.ts';
 
-export const TIMELINE_KINDS = ['interaction', 'order', 'note'] as const;
+export const TIMELINE_KINDS = ['interaction', 'order', 'note', 'survey'] as const;
 
 export const timelineEntry = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('interaction'), id: z.string(), at: isoDateTime, interaction }),
     z.object({ kind: z.literal('order'), id: z.string(), at: isoDateTime, order }),
     z.object({ kind: z.literal('note'), id: z.string(), at: isoDateTime, note }),
+    z.object({ kind: z.literal('survey'), id: z.string(), at: isoDateTime, response: surveyResponse }),
   ])
   .meta({ id: 'TimelineEntry' });
 

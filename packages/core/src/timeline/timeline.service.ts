@@ -6,6 +6,7 @@ import { requirePerson } from '../people/people.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { decodeCursor, type Page, toPage } from '../shared/paging.ts';
 import { parseInput } from '../shared/validate.ts';
+import { responsesByIds } from '../surveys/surveys.service.ts';
 import * as repo from './timeline.repo.ts';
 import { TIMELINE_KINDS, type TimelineEntry, type TimelineQuery, timelineQuery } from './timeline.schema.ts';
 
@@ -34,10 +35,11 @@ async function hydrate(ctx: Ctx, keys: repo.EntryKey[], limit: number): Promise<
     (key) => key,
   );
   const ids = (kind: string) => page.data.filter((key) => key.kind === kind).map((key) => key.id);
-  const [interactions, orders, notes] = await Promise.all([
+  const [interactions, orders, notes, responses] = await Promise.all([
     getInteractions(ctx, ids('interaction')),
     getOrders(ctx, ids('order')),
     getNotes(ctx, ids('note')),
+    responsesByIds(ctx, ids('survey')),
   ]);
   const byId = new Map<string, TimelineEntry>();
   for (const interaction of interactions) {
@@ -50,10 +52,13 @@ async function hydrate(ctx: Ctx, keys: repo.EntryKey[], limit: number): Promise<
   }
   for (const order of orders) byId.set(order.id, { kind: 'order', id: order.id, at: order.orderedAt, order });
   for (const note of notes) byId.set(note.id, { kind: 'note', id: note.id, at: note.createdAt, note });
+  for (const response of responses) {
+    byId.set(response.id, { kind: 'survey', id: response.id, at: response.submittedAt, response });
+  }
   return { data: page.data.flatMap((key) => byId.get(key.id) ?? []), nextCursor: page.nextCursor };
 }
 
-/** A person's whole history across channels, orders and notes, newest first. */
+/** A person's whole history across channels, orders, notes and survey answers, newest first. */
 export async function personTimeline(
   ctx: Ctx,
   personId: string,

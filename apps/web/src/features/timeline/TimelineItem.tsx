@@ -3,10 +3,11 @@ import type { Schemas } from '../../api/client';
 import { formatDateTime, formatMoney, label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
 import { orderNumber } from '../orders/order';
+import { SurveyAnswer } from '../surveys/SurveyAnswer';
 
 type Entry = Schemas['TimelineEntry'];
 
-const KIND_COLOR = { interaction: 'indigo', order: 'teal', note: 'grape' } as const;
+const KIND_COLOR = { interaction: 'indigo', order: 'teal', note: 'grape', survey: 'orange' } as const;
 
 /**
  * Entries newest first, after the message of a failed load; `currentId` marks the entry of the
@@ -30,8 +31,9 @@ export function TimelineEntries(props: { entries: Entry[]; error: Error | null; 
 }
 
 /**
- * One entry: an interaction (with who took part), an order (with its lines, a link to its page)
- * or a note. `current` marks the entry of the page it is shown on (an order around itself).
+ * One entry: an interaction (with who took part), an order (with its lines, a link to its page),
+ * a note or a survey answer. `current` marks the entry of the page it is shown on (an order
+ * around itself).
  */
 export function TimelineItem({ entry, current = false }: { entry: Entry; current?: boolean }) {
   return (
@@ -76,6 +78,7 @@ export function TimelineItem({ entry, current = false }: { entry: Entry; current
           </Text>
         </>
       )}
+      {entry.kind === 'survey' && <SurveyAnswer response={entry.response} />}
       {entry.kind === 'note' && (
         <>
           <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
