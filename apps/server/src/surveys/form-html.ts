@@ -18,7 +18,7 @@ body{margin:0;font:17px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif
 main{max-width:40rem;margin:0 auto;padding:1.25rem 1rem 3rem}
 h1{font-size:1.5rem;line-height:1.25;margin:.5rem 0 1rem}
 .card{background:#fff;border-radius:12px;padding:1.25rem;box-shadow:0 1px 3px rgba(0,0,0,.08)}
-fieldset{border:0;margin:0 0 1.75rem;padding:0;min-width:0}
+fieldset,.field{border:0;margin:0 0 1.75rem;padding:0;min-width:0}
 legend,.label{font-weight:600;margin-bottom:.6rem;padding:0;display:block}
 .req{font-weight:400;color:#5c5f66;font-size:.9rem}
 .scale{display:flex;flex-wrap:wrap;gap:.4rem}
@@ -83,7 +83,7 @@ function question(q: SurveyQuestion, values: Values, error: string | undefined):
   const cls = error ? ' class="invalid"' : '';
   if (q.type === 'text') {
     const value = picked(values, q.id)[0] ?? '';
-    return `<div${cls}><label class="label" for="${fid}">${esc(q.label)}${required}</label>
+    return `<div class="field${error ? ' invalid' : ''}"><label class="label" for="${fid}">${esc(q.label)}${required}</label>
 <textarea id="${fid}" name="${q.id}" maxlength="${q.maxLength}"${q.required ? ' required' : ''}${invalid}${describedBy(fid, false, error)}>${esc(value)}</textarea>${errorLine}</div>`;
   }
   const chosen = new Set(picked(values, q.id));

@@ -10,6 +10,9 @@ import type {
   OrdersTable,
   PeopleTable,
   ProductsTable,
+  SurveyInvitationsTable,
+  SurveyResponsesTable,
+  SurveysTable,
   TasksTable,
 } from '@rapport/db';
 import type { Insertable } from 'kysely';
@@ -30,6 +33,9 @@ export interface DemoRows {
   interaction_users: Row<InteractionUsersTable>[];
   notes: Row<NotesTable>[];
   tasks: Row<TasksTable>[];
+  surveys: Row<SurveysTable>[];
+  survey_invitations: Row<SurveyInvitationsTable>[];
+  survey_responses: Row<SurveyResponsesTable>[];
 }
 
 export type DemoTable = keyof DemoRows;
@@ -48,6 +54,9 @@ export const DEMO_TABLES: readonly DemoTable[] = [
   'interaction_users',
   'notes',
   'tasks',
+  'surveys',
+  'survey_invitations',
+  'survey_responses',
 ];
 
 export function emptyRows(): DemoRows {
@@ -64,6 +73,9 @@ export function emptyRows(): DemoRows {
     interaction_users: [],
     notes: [],
     tasks: [],
+    surveys: [],
+    survey_invitations: [],
+    survey_responses: [],
   };
 }
 
