@@ -133,6 +133,28 @@ describe('surveys through HTTP', () => {
     expect((await api.call('DELETE', `/api/v1/surveys/${draft.id}`)).status).toBe(204);
   });
 
+  it('never stores a link: an Idempotency-Key is not honoured where the answer holds links', async () => {
+    const survey = await activeNps('Retry');
+    const person = await api.ok('POST', '/api/v1/people', { firstName: 'Ret', email: 'ret@example.test' });
+    const send = () =>
+      api.call('POST', `/api/v1/surveys/${survey.id}/invitations`, {
+        body: { personIds: [person.id] },
+        headers: { 'idempotency-key': 'invite-ret-1' },
+      });
+    const first = await send();
+    expect(first.body.created).toHaveLength(1);
+    const again = await send();
+    expect(again.headers.get('idempotent-replayed')).toBeNull();
+    expect(again.body).toMatchObject({ created: [], skipped: [{ reason: 'already_invited' }] });
+    const token = new URL(first.body.created[0].link).pathname.slice(3);
+    await inWorkspace(api.db, api.ws.workspaceId, systemActor, async (ctx) => {
+      const stored = await sql<{ n: number }>`select
+          (select count(*) from idempotency_keys where response::text like ${`%${token}%`})
+        + (select count(*) from audit_log where changes::text like ${`%${token}%`}) as n`.execute(ctx.db);
+      expect(Number(stored.rows[0]?.n)).toBe(0);
+    });
+  });
+
   it('keeps workspaces apart: surveys, invitations, answers and links of one are out of reach of another', async () => {
     const survey = await activeNps('Ours');
     const person = await api.ok('POST', '/api/v1/people', { firstName: 'Own', email: 'own@example.test' });

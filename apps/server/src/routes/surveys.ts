@@ -40,7 +40,8 @@ function linkBase(c: Context) {
 
 const noSending =
   'Rapport does not send the links (no email sending yet): copy them, or make a CSV for a mail merge. ' +
-  'A link is in this answer only; Rapport keeps its hash.';
+  'A link is in this answer only; Rapport keeps its hash (so an Idempotency-Key is not honoured here: ' +
+  'a retry skips the people invited by the first attempt, and new links replace lost ones).';
 
 export const surveysRoutes: Route[] = [
   route({
@@ -104,6 +105,7 @@ export const surveysRoutes: Route[] = [
       'unanswered invitation to it, people marked "do not contact" or who declined the channel, people ' +
       `the channel cannot reach and merged people. ${noSending}`,
     access: WRITE,
+    noReplay: true,
     params: idParam,
     body: invitationCreate,
     response: { status: 201, schema: invitationOutcome },
@@ -127,6 +129,7 @@ export const surveysRoutes: Route[] = [
     summary: 'New links for unanswered invitations (these, or all pending); earlier links stop working',
     description: noSending,
     access: WRITE,
+    noReplay: true,
     params: idParam,
     body: invitationLinksInput,
     response: { status: 200, schema: invitationLinks },
