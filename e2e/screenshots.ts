@@ -46,6 +46,10 @@ try {
     await page.getByRole('heading', { name: heading, exact: true }).first().waitFor();
     await shot(name);
   }
+  await page.goto('/surveys');
+  await page.getByRole('table', { name: 'Surveys' }).getByRole('link', { name: /NPS/ }).click();
+  await page.getByRole('table', { name: 'Results' }).waitFor();
+  await shot('survey');
   await page.keyboard.press('Control+k');
   await page.getByRole('textbox', { name: 'Search everything' }).fill('mei');
   await page.locator('.mantine-Spotlight-action').first().waitFor();

@@ -73,6 +73,8 @@ export async function serve(options: ServeOptions, steps: readonly StartupStep[]
             : `(${alreadyApplied} migrations, up to date)`),
       );
     const sys = core.systemCtx(db);
+    // Survey links are signed with RAPPORT_SECRET, else with the secret the database generated.
+    core.setSigningSecret(process.env.RAPPORT_SECRET);
     if (!worker) {
       const firstRun = (await core.listAllWorkspaces(sys)).length === 0;
       for (const step of steps) {

@@ -7,6 +7,7 @@ import { mount, notFoundRoute } from './http/mount.ts';
 import { mountWeb } from './http/web.ts';
 import { openApiDocument } from './openapi.ts';
 import { routes } from './routes/index.ts';
+import { mountSurveyForms } from './surveys/public-form.ts';
 import { mountTracking } from './tracking/tracking.ts';
 
 export const VERSION = '0.1.0';
@@ -36,6 +37,7 @@ export function createApp({ db, clock = systemClock }: AppOptions): Hono {
   const params = (path: string) => (path.match(/\{/g) ?? []).length;
   for (const route of [...routes].sort((a, b) => params(a.path) - params(b.path))) mount(app, route, deps);
   mountTracking(app, deps);
+  mountSurveyForms(app, deps);
   mountWeb(app);
   app.notFound(notFoundRoute);
   app.onError((error, c) => errorResponse(c, error));

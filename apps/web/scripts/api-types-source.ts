@@ -9,7 +9,10 @@ import {
   LEVELS,
   ORDER_STATUSES,
   RELATIONSHIP_TYPES,
+  RESULT_GROUPS,
+  RESULT_PERIODS,
   ROLES,
+  SURVEY_KINDS,
   WEBHOOK_EVENTS,
 } from '@rapport/core';
 import { openApiDocument, routes, VERSION } from '@rapport/server';
@@ -37,7 +40,10 @@ export function apiEnums(): string {
     LEVELS,
     ORDER_STATUSES,
     RELATIONSHIP_TYPES,
+    RESULT_GROUPS,
+    RESULT_PERIODS,
     ROLES,
+    SURVEY_KINDS,
     WEBHOOK_EVENTS,
   };
   const body = Object.entries(lists)

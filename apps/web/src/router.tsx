@@ -37,7 +37,7 @@ function Root() {
   );
 }
 
-// The everyday screens load with the app; reviews, import, duplicates and admin load when first opened.
+// The everyday screens load with the app; reviews, themes, import, duplicates, surveys and admin load when first opened.
 const root = createRootRoute({ component: Root });
 const home = createRoute({
   getParentRoute: () => root,
@@ -82,6 +82,16 @@ const duplicates = createRoute({
   path: '/duplicates',
   component: lazyRouteComponent(() => import('./features/duplicates/DuplicatesPage'), 'DuplicatesPage'),
 });
+const surveys = createRoute({
+  getParentRoute: () => root,
+  path: '/surveys',
+  component: lazyRouteComponent(() => import('./features/surveys/SurveyList'), 'SurveyList'),
+});
+const survey = createRoute({
+  getParentRoute: () => root,
+  path: '/surveys/$surveyId',
+  component: lazyRouteComponent(() => import('./features/surveys/SurveyShow'), 'SurveyShow'),
+});
 const admin = createRoute({
   getParentRoute: () => root,
   path: '/admin',
@@ -107,6 +117,8 @@ export const router = createRouter({
     themes,
     imports,
     duplicates,
+    surveys,
+    survey,
     admin,
   ]),
 });

@@ -24,6 +24,12 @@ import type {
   WorkspacesTable,
 } from './tables/platform.ts';
 import type { CompaniesTable, MembershipsTable, PeopleTable } from './tables/records.ts';
+import type {
+  ServerSecretsTable,
+  SurveyInvitationsTable,
+  SurveyResponsesTable,
+  SurveysTable,
+} from './tables/surveys.ts';
 import type { EventsTable, PersonIdentitiesTable, SourcesTable } from './tables/tracking.ts';
 import type {
   AuditLogTable,
@@ -40,6 +46,7 @@ export type * from './tables/feelings.ts';
 export type * from './tables/jobs.ts';
 export type * from './tables/platform.ts';
 export type * from './tables/records.ts';
+export type * from './tables/surveys.ts';
 export type * from './tables/tracking.ts';
 export type * from './tables/work.ts';
 
@@ -75,4 +82,8 @@ export interface Database {
   person_identities: PersonIdentitiesTable;
   feelings: FeelingsTable;
   reviews: ReviewsTable;
+  surveys: SurveysTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_responses: SurveyResponsesTable;
+  server_secrets: ServerSecretsTable;
 }

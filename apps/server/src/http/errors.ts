@@ -11,6 +11,7 @@ export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   not_found: 404,
   merged: 409,
   conflict: 409,
+  gone: 410,
   idempotency_mismatch: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,

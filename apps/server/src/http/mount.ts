@@ -51,7 +51,9 @@ export function mount(app: Hono, route: Route, deps: Deps) {
             status: route.response.status,
             body: await handler({ ...(input as object), ctx } as never),
           });
-          if (key === undefined || route.method !== 'post') return { ...(await run()), replayed: false };
+          if (key === undefined || route.method !== 'post' || route.noReplay) {
+            return { ...(await run()), replayed: false };
+          }
           return once(
             ctx,
             { key, principal: principal.id, method: 'POST', path: c.req.path, body: raw },

@@ -31,6 +31,11 @@ export interface Definition<P, Q, B, Extra> {
   body?: B;
   /** The request carries a CSV file (text/csv or multipart/form-data) rather than JSON. */
   upload?: boolean;
+  /**
+   * The answer holds secrets Rapport does not keep (survey links): an Idempotency-Key is not
+   * honoured, since honouring it would store the answer for replay.
+   */
+  noReplay?: boolean;
   /** Status and schema of the success answer; `null` schema for 204 or non-JSON answers. */
   response: {
     status: 200 | 201 | 202 | 204;

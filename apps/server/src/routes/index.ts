@@ -17,6 +17,7 @@ import { productsRoutes } from './products.ts';
 import { reviewsRoutes } from './reviews.ts';
 import { searchRoutes } from './search.ts';
 import { sourcesRoutes } from './sources.ts';
+import { surveysRoutes } from './surveys.ts';
 import { tasksRoutes } from './tasks.ts';
 import { textRoutes } from './text.ts';
 import { themesRoutes } from './themes.ts';
@@ -41,6 +42,7 @@ export const routes: Route[] = [
   ...notesRoutes,
   ...reviewsRoutes,
   ...tasksRoutes,
+  ...surveysRoutes,
   ...importsRoutes,
   ...exportsRoutes,
   ...customFieldsRoutes,

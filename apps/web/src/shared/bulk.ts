@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call, type Schemas } from '../api/client';
+import { saveFile } from './download';
 import { type ListKind, listQueryString } from './filters';
 import type { Selection } from './selection';
 
@@ -60,12 +61,5 @@ export async function downloadSelection(kind: ListKind, body: ReturnType<typeof 
       parseAs: 'blob',
     }),
   );
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${kind}-selection.csv`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(`${kind}-selection.csv`, blob);
 }

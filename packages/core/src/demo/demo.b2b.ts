@@ -10,6 +10,8 @@ import { DemoIds, Rng } from './demo.random.ts';
 import { supplierReviews } from './demo.reviews.ts';
 import { type DemoRows, emptyRows } from './demo.rows.ts';
 import { B2B_STAFF, firstName, type StaffIds } from './demo.staff.ts';
+import { B2B_CSAT, B2B_NPS } from './demo.surveys.texts.ts';
+import { surveys } from './demo.surveys.ts';
 import { DAY } from './demo.text.ts';
 
 export interface GenerateInput {
@@ -48,5 +50,30 @@ export function generateB2B(input: GenerateInput): DemoRows {
   newsletters(story, all);
   work(story, all, sales);
   supplierReviews(ctx, root.fork('reviews'), all);
+  surveys({
+    rng: root.fork('surveys'),
+    ids: new DemoIds(root.fork('survey-ids')),
+    now,
+    rows: ctx.rows,
+    org: 'Helvetia Contract Manufacturing',
+    staff: input.staff,
+    members: B2B_STAFF,
+    nps: {
+      name: 'Relationship NPS',
+      intro: 'Once a quarter we ask our customers one question. It takes a minute and helps us a lot.',
+      thankYou:
+        'Thank you. Your account manager reads every answer and will get back to you on what you raised.',
+      comments: B2B_NPS,
+      share: 0.45,
+    },
+    csat: {
+      name: 'Support satisfaction',
+      scoreLabel: 'How satisfied were you with how we handled your recent request?',
+      intro: 'You were in touch with us recently. How did we do?',
+      thankYou: 'Thank you for your feedback.',
+      comments: B2B_CSAT,
+      perMonth: 40,
+    },
+  });
   return ctx.rows;
 }

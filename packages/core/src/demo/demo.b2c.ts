@@ -8,6 +8,9 @@ import { wholesale } from './demo.b2c.wholesale.ts';
 import { DemoIds, Rng } from './demo.random.ts';
 import { shopReviews } from './demo.reviews.ts';
 import { type DemoRows, emptyRows } from './demo.rows.ts';
+import { B2C_STAFF } from './demo.staff.ts';
+import { B2C_CSAT, B2C_NPS } from './demo.surveys.texts.ts';
+import { surveys } from './demo.surveys.ts';
 import { DAY, fill, iso } from './demo.text.ts';
 
 /**
@@ -36,6 +39,30 @@ export function generateB2C(input: GenerateInput & { customers?: number }): Demo
   recognise(ctx, all);
   campaigns(ctx, all);
   shopReviews(ctx, root.fork('reviews'), all, productIds);
+  surveys({
+    rng: root.fork('surveys'),
+    ids: new DemoIds(root.fork('survey-ids')),
+    now,
+    rows: ctx.rows,
+    org: 'Bean & Leaf',
+    staff: input.staff,
+    members: B2C_STAFF,
+    nps: {
+      name: 'Customer NPS',
+      intro: 'A quick question from the Bean & Leaf roastery.',
+      thankYou: 'Thank you! We read every comment over our morning coffee.',
+      comments: B2C_NPS,
+      share: 0.08,
+    },
+    csat: {
+      name: 'Order and support satisfaction',
+      scoreLabel: 'How satisfied are you with how we handled your order or question?',
+      intro: 'You were in touch with us recently. How did we do?',
+      thankYou: 'Thank you for taking the time.',
+      comments: B2C_CSAT,
+      perMonth: 120,
+    },
+  });
   return ctx.rows;
 }
 

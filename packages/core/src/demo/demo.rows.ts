@@ -11,6 +11,9 @@ import type {
   PeopleTable,
   ProductsTable,
   ReviewsTable,
+  SurveyInvitationsTable,
+  SurveyResponsesTable,
+  SurveysTable,
   TasksTable,
 } from '@rapport/db';
 import type { Insertable } from 'kysely';
@@ -32,6 +35,9 @@ export interface DemoRows {
   notes: Row<NotesTable>[];
   tasks: Row<TasksTable>[];
   reviews: Row<ReviewsTable>[];
+  surveys: Row<SurveysTable>[];
+  survey_invitations: Row<SurveyInvitationsTable>[];
+  survey_responses: Row<SurveyResponsesTable>[];
 }
 
 export type DemoTable = keyof DemoRows;
@@ -51,6 +57,9 @@ export const DEMO_TABLES: readonly DemoTable[] = [
   'interaction_users',
   'notes',
   'tasks',
+  'surveys',
+  'survey_invitations',
+  'survey_responses',
 ];
 
 export function emptyRows(): DemoRows {
@@ -68,6 +77,9 @@ export function emptyRows(): DemoRows {
     notes: [],
     tasks: [],
     reviews: [],
+    surveys: [],
+    survey_invitations: [],
+    survey_responses: [],
   };
 }
 

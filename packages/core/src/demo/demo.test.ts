@@ -309,6 +309,47 @@ describe('the generators', () => {
     expect(month(12)).toBeGreaterThan(1.3 * ((month(9) + month(10)) / 2));
   });
 
+  it('surveys a year of customers: an NPS and a CSAT survey, answered once per invitation, within the limits', () => {
+    for (const rows of [b2b, b2c]) {
+      expect(rows.surveys.map((s) => [s.kind, s.status])).toEqual([
+        ['nps', 'active'],
+        ['csat', 'active'],
+      ]);
+      const invitations = new Map(rows.survey_invitations.map((i) => [i.id, i]));
+      expect(rows.survey_responses.length).toBeGreaterThan(50);
+      const rate = rows.survey_responses.length / rows.survey_invitations.length;
+      expect(rate).toBeGreaterThan(0.2);
+      expect(rate).toBeLessThan(0.6);
+      expect(new Set(rows.survey_responses.map((r) => r.invitation_id)).size).toBe(
+        rows.survey_responses.length,
+      );
+      for (const r of rows.survey_responses) {
+        const invitation = invitations.get(r.invitation_id)!;
+        expect(invitation.answered_at?.toISOString()).toBe(r.submitted_at);
+        expect(invitation.person_id).toBe(r.person_id);
+        expect(r.comment ?? '').not.toMatch(/[{}[\]]/);
+      }
+      const asked = new Map<string, number[]>();
+      for (const i of rows.survey_invitations) {
+        const at = Date.parse(String(i.sent_at));
+        expect(at).toBeLessThanOrEqual(NOW.getTime());
+        expect(at).toBeGreaterThan(NOW.getTime() - 366 * 86_400_000);
+        asked.set(i.person_id, [...(asked.get(i.person_id) ?? []), at]);
+      }
+      for (const times of asked.values()) {
+        times.sort((a, b) => a - b);
+        for (let k = 1; k < times.length; k++)
+          expect(times[k]! - times[k - 1]!).toBeGreaterThanOrEqual(29 * 86_400_000);
+      }
+      // The last NPS wave is nine days old: some of it is still unanswered.
+      expect(
+        rows.survey_invitations.some(
+          (i) => i.answered_at === null && Date.parse(String(i.sent_at)) > NOW.getTime() - 10 * 86_400_000,
+        ),
+      ).toBe(true);
+    }
+  });
+
   it('tells the B2B story: promises kept and broken, overdue follow-ups, accounts turning sour', () => {
     const now = NOW.getTime();
     const overdue = b2b.tasks.filter((t) => t.done_at === null && t.due_at!.getTime() < now);

@@ -14,6 +14,7 @@ import { foldPersonInto, getPerson, peopleByIds, requirePerson } from '../people
 import { moveReviewsOfCompany, moveReviewsOfPerson } from '../reviews/reviews.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { parseInput } from '../shared/validate.ts';
+import { moveSurveysOfCompany, moveSurveysOfPerson } from '../surveys/surveys.service.ts';
 import { moveTasksOfCompany, moveTasksOfPerson } from '../tasks/tasks.service.ts';
 import { emitEvent } from '../webhooks/webhooks.service.ts';
 import * as repo from './duplicates.repo.ts';
@@ -67,8 +68,9 @@ export async function findCompanyDuplicates(
 
 /**
  * Merges two people in one transaction: everything of the merged-away person (memberships,
- * interactions, orders, notes, tasks, reviews, tracked events and the ids SDKs knew it by) now belongs to
- * the survivor, its fields fill the survivor's blanks, and it stays as a pointer to the survivor.
+ * interactions, orders, notes, tasks, reviews, tracked events, survey invitations and answers,
+ * and the ids SDKs knew it by) now belongs to the survivor, its fields fill the survivor's blanks,
+ * and it stays as a pointer to the survivor.
  */
 export async function mergePeople(ctx: Ctx, input: MergeInput) {
   const { survivorId, mergedId } = parseInput(mergeInput, input);
@@ -83,6 +85,7 @@ export async function mergePeople(ctx: Ctx, input: MergeInput) {
   await moveTasksOfPerson(ctx, mergedId, survivorId);
   await moveEventsOfPerson(ctx, mergedId, survivorId);
   await moveReviewsOfPerson(ctx, mergedId, survivorId);
+  await moveSurveysOfPerson(ctx, mergedId, survivorId);
   const survivor = await getPerson(ctx, survivorId);
   await emitEvent(ctx, 'person.merged', { survivor, mergedId });
   return survivor;
@@ -101,6 +104,7 @@ export async function mergeCompanies(ctx: Ctx, input: MergeInput) {
   await moveNotesOfCompany(ctx, mergedId, survivorId);
   await moveTasksOfCompany(ctx, mergedId, survivorId);
   await moveReviewsOfCompany(ctx, mergedId, survivorId);
+  await moveSurveysOfCompany(ctx, mergedId, survivorId);
   return getCompany(ctx, survivorId);
 }
 

@@ -187,3 +187,8 @@ export async function peoplePage(
 ): Promise<Person[]> {
   return (await repo.peopleAfter(ctx, afterId, limit, selection)).map(presentPerson);
 }
+
+/** The ids of the live people a selection matches, as a subquery: a segment in another domain's SQL. */
+export function peopleMatchingIds(ctx: Ctx, selection: repo.PeopleFilter) {
+  return repo.matchingPeople(ctx, { ...selection, includeMerged: false }).select('people.id');
+}

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'not_found',
   'merged',
   'conflict',
+  'gone',
   'idempotency_mismatch',
   'payload_too_large',
   'unsupported_media_type',

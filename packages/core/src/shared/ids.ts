@@ -27,6 +27,9 @@ export const ID_PREFIXES = {
   event: 'evt',
   feeling: 'fel',
   review: 'rev',
+  survey: 'srv',
+  surveyInvitation: 'inv',
+  surveyResponse: 'rsp',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

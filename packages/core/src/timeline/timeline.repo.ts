@@ -2,12 +2,13 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 
 /**
- * The timeline is a read model over interactions, orders, notes and reviews: it reads their tables
- * (never writes) to page through a person's or a company's history in one index-ordered query,
- * newest first. Each branch is an index range scan with its own LIMIT; the outer sort merges them.
+ * The timeline is a read model over interactions, orders, notes, reviews and survey answers: it
+ * reads their tables (never writes) to page through a person's or a company's history in one
+ * index-ordered query, newest first. Each branch is an index range scan with its own LIMIT; the
+ * outer sort merges them.
  */
 export interface EntryKey {
-  kind: 'interaction' | 'order' | 'note' | 'review';
+  kind: 'interaction' | 'order' | 'note' | 'review' | 'survey';
   id: string;
   at: Date;
 }
@@ -61,6 +62,11 @@ export async function personEntries(ctx: Ctx, personId: string, f: TimelineFilte
             ${before(sql.ref('r.occurred_at'), sql.ref('r.id'), f.cursor)}
             order by r.occurred_at desc, r.id desc limit ${n})`
         : null,
+      f.kinds.has('survey') && !f.channels
+        ? sql`(select 'survey' as kind, r.id, r.submitted_at as at from survey_responses r where r.person_id = ${personId}
+            ${before(sql.ref('r.submitted_at'), sql.ref('r.id'), f.cursor)}
+            order by r.submitted_at desc, r.id desc limit ${n})`
+        : null,
     ],
     f.limit,
   );
@@ -102,6 +108,12 @@ export async function companyEntries(ctx: Ctx, companyId: string, f: TimelineFil
             where (r.company_id = ${companyId} or r.person_id in (${members}))
             ${before(sql.ref('r.occurred_at'), sql.ref('r.id'), f.cursor)}
             order by r.occurred_at desc, r.id desc limit ${n})`
+        : null,
+      f.kinds.has('survey') && !f.channels
+        ? sql`(select 'survey' as kind, r.id, r.submitted_at as at from survey_responses r
+            where (r.company_id = ${companyId} or r.person_id in (${members}))
+            ${before(sql.ref('r.submitted_at'), sql.ref('r.id'), f.cursor)}
+            order by r.submitted_at desc, r.id desc limit ${n})`
         : null,
     ],
     f.limit,

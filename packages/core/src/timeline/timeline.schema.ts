@@ -5,8 +5,9 @@ import { order } from '../orders/orders.schema.ts';
 import { review } from '../reviews/reviews.schema.ts';
 import { CHANNELS, isoDateTime, oneOrMany } from '../shared/fields.ts';
 import { pageInput } from '../shared/paging.ts';
+import { surveyResponse } from '../surveys/surveys.schema.ts';
 
-export const TIMELINE_KINDS = ['interaction', 'order', 'note', 'review'] as const;
+export const TIMELINE_KINDS = ['interaction', 'order', 'note', 'review', 'survey'] as const;
 
 export const timelineEntry = z
   .discriminatedUnion('kind', [
@@ -14,6 +15,7 @@ export const timelineEntry = z
     z.object({ kind: z.literal('order'), id: z.string(), at: isoDateTime, order }),
     z.object({ kind: z.literal('note'), id: z.string(), at: isoDateTime, note }),
     z.object({ kind: z.literal('review'), id: z.string(), at: isoDateTime, review }),
+    z.object({ kind: z.literal('survey'), id: z.string(), at: isoDateTime, response: surveyResponse }),
   ])
   .meta({ id: 'TimelineEntry' });
 

@@ -7,6 +7,7 @@ import { getReviews } from '../reviews/reviews.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { decodeCursor, type Page, toPage } from '../shared/paging.ts';
 import { parseInput } from '../shared/validate.ts';
+import { responsesByIds } from '../surveys/surveys.service.ts';
 import * as repo from './timeline.repo.ts';
 import { TIMELINE_KINDS, type TimelineEntry, type TimelineQuery, timelineQuery } from './timeline.schema.ts';
 
@@ -35,11 +36,12 @@ async function hydrate(ctx: Ctx, keys: repo.EntryKey[], limit: number): Promise<
     (key) => key,
   );
   const ids = (kind: string) => page.data.filter((key) => key.kind === kind).map((key) => key.id);
-  const [interactions, orders, notes, reviews] = await Promise.all([
+  const [interactions, orders, notes, reviews, responses] = await Promise.all([
     getInteractions(ctx, ids('interaction')),
     getOrders(ctx, ids('order')),
     getNotes(ctx, ids('note')),
     getReviews(ctx, ids('review')),
+    responsesByIds(ctx, ids('survey')),
   ]);
   const byId = new Map<string, TimelineEntry>();
   for (const interaction of interactions) {
@@ -55,10 +57,13 @@ async function hydrate(ctx: Ctx, keys: repo.EntryKey[], limit: number): Promise<
   for (const review of reviews) {
     byId.set(review.id, { kind: 'review', id: review.id, at: review.occurredAt, review });
   }
+  for (const response of responses) {
+    byId.set(response.id, { kind: 'survey', id: response.id, at: response.submittedAt, response });
+  }
   return { data: page.data.flatMap((key) => byId.get(key.id) ?? []), nextCursor: page.nextCursor };
 }
 
-/** A person's whole history across channels, orders, notes and reviews, newest first. */
+/** A person's whole history across channels, orders, notes, reviews and survey answers, newest first. */
 export async function personTimeline(
   ctx: Ctx,
   personId: string,

@@ -1,6 +1,6 @@
 import type { Role, WorkspacesTable } from '@rapport/db';
 import type { Selectable } from 'kysely';
-import type { SystemCtx } from '../shared/context.ts';
+import type { Ctx, SystemCtx } from '../shared/context.ts';
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;
 
@@ -45,4 +45,14 @@ export function workspacesOfUser(sys: SystemCtx, userId: string): Promise<(Works
 
 export function listAllWorkspaces(sys: SystemCtx): Promise<WorkspaceRow[]> {
   return sys.db.kysely.selectFrom('workspaces').selectAll().orderBy('created_at').execute();
+}
+
+/** The current workspace's name (row-level security answers only that workspace). */
+export async function workspaceName(ctx: Ctx): Promise<string> {
+  const row = await ctx.db
+    .selectFrom('workspaces')
+    .select('name')
+    .where('id', '=', ctx.workspaceId)
+    .executeTakeFirstOrThrow();
+  return row.name;
 }

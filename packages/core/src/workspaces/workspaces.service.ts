@@ -1,5 +1,5 @@
 import type { Role } from '@rapport/db';
-import type { SystemCtx } from '../shared/context.ts';
+import type { Ctx, SystemCtx } from '../shared/context.ts';
 import { conflict, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { parseInput } from '../shared/validate.ts';
@@ -62,4 +62,9 @@ export async function listWorkspacesOfUser(sys: SystemCtx, userId: string): Prom
 
 export async function listAllWorkspaces(sys: SystemCtx): Promise<Workspace[]> {
   return (await repo.listAllWorkspaces(sys)).map(present);
+}
+
+/** The name of the workspace a request works in (e.g. "recommend Bean & Leaf" in a survey). */
+export async function currentWorkspaceName(ctx: Ctx): Promise<string> {
+  return repo.workspaceName(ctx);
 }

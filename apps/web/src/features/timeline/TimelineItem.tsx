@@ -4,10 +4,17 @@ import { formatDateTime, formatMoney, label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
 import { orderNumber } from '../orders/order';
 import { ReviewBody } from '../reviews/ReviewBody';
+import { SurveyAnswer } from '../surveys/SurveyAnswer';
 
 type Entry = Schemas['TimelineEntry'];
 
-const KIND_COLOR = { interaction: 'indigo', order: 'teal', note: 'grape', review: 'orange' } as const;
+const KIND_COLOR = {
+  interaction: 'indigo',
+  order: 'teal',
+  note: 'grape',
+  review: 'orange',
+  survey: 'cyan',
+} as const;
 
 /**
  * Entries newest first, after the message of a failed load; `currentId` marks the entry of the
@@ -31,8 +38,9 @@ export function TimelineEntries(props: { entries: Entry[]; error: Error | null; 
 }
 
 /**
- * One entry: an interaction (with who took part), an order (with its lines, a link to its page)
- * or a note. `current` marks the entry of the page it is shown on (an order around itself).
+ * One entry: an interaction (with who took part), an order (with its lines, a link to its page),
+ * a note or a survey answer. `current` marks the entry of the page it is shown on (an order
+ * around itself).
  */
 export function TimelineItem({ entry, current = false }: { entry: Entry; current?: boolean }) {
   return (
@@ -82,6 +90,7 @@ export function TimelineItem({ entry, current = false }: { entry: Entry; current
         </>
       )}
       {entry.kind === 'review' && <ReviewBody review={entry.review} />}
+      {entry.kind === 'survey' && <SurveyAnswer response={entry.response} />}
       {entry.kind === 'note' && (
         <>
           <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>

@@ -1,0 +1,55 @@
+import type { Ctx } from '../shared/context.ts';
+import { decodeCursor, type Page, toPage } from '../shared/paging.ts';
+import { parseInput } from '../shared/validate.ts';
+import * as repo from './surveys.repo.ts';
+import {
+  type AnswerValue,
+  type ResponsesQuery,
+  responsesQuery,
+  type SurveyResponse,
+} from './surveys.schema.ts';
+import { requireSurvey } from './surveys.service.ts';
+
+function present(row: repo.ResponseRow): SurveyResponse {
+  return {
+    id: row.id,
+    surveyId: row.survey_id,
+    surveyName: row.survey_name,
+    surveyKind: row.survey_kind,
+    invitationId: row.invitation_id,
+    personId: row.person_id,
+    personName: row.person_name,
+    companyId: row.company_id,
+    companyName: row.company_name,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    score: row.score,
+    comment: row.comment,
+    answers: row.answers as Record<string, AnswerValue>,
+    submittedAt: row.submitted_at.toISOString(),
+  };
+}
+
+/** A survey's answers, newest first; `withComment` keeps those with a comment. */
+export async function listResponses(
+  ctx: Ctx,
+  surveyId: string,
+  input: ResponsesQuery = {},
+): Promise<Page<SurveyResponse>> {
+  const query = parseInput(responsesQuery, input);
+  await requireSurvey(ctx, surveyId);
+  const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
+  const rows = await repo.listResponses(ctx, surveyId, query.withComment ?? false, query.limit, cursor);
+  return toPage(
+    rows,
+    query.limit,
+    (row) => row.submitted_at,
+    (row) => row.id,
+    present,
+  );
+}
+
+/** Answers by id (for the timeline), in no particular order. */
+export async function responsesByIds(ctx: Ctx, ids: string[]): Promise<SurveyResponse[]> {
+  return (await repo.responsesByIds(ctx, ids)).map(present);
+}
