@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, browserMissing, signIn, startWebApp, type WebApp } from './harness.ts';
+import { addUser, browserMissing, post as postAs, signIn, startWebApp, type WebApp } from './harness.ts';
 
 const missing = browserMissing();
 if (missing) console.warn(missing);
@@ -13,11 +13,7 @@ describe.skipIf(missing)('the duplicates screen in a real browser (Chromium)', (
   let adaId: string;
   let kingId: string;
 
-  const post = async (path: string, body: unknown) => {
-    const res = await app.api.call('POST', path, { body });
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
+  const post = (path: string, body: unknown) => postAs(app, path, body);
 
   beforeAll(async () => {
     app = await startWebApp();

@@ -33,6 +33,13 @@ export interface WebApp {
 
 export const PASSWORD = 'correct horse battery';
 
+/** POST through the test workspace's admin key; the JSON answer, or an error saying what came back. */
+export async function post(app: WebApp, path: string, body: unknown) {
+  const res = await app.api.call('POST', path, { body });
+  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
 /**
  * A real server on 127.0.0.1 (the built web app + the API on the test database, a fresh
  * workspace) and a headless Chromium driven by playwright-core.
