@@ -137,16 +137,20 @@ describe('loadDemo', () => {
     for (const ws of [summary.workspaces.b2b, summary.workspaces.b2c]) {
       await createJobWorker(sys, { clock: CLOCK, workspaceId: ws.id }).runDue();
       const felt = await scoped(ws.id, (tx) =>
-        sql<{ negative: number; positive: number; inbound: number }>`
-          select count(*) filter (where label = 'negative')::int as negative,
-            count(*) filter (where label = 'positive')::int as positive,
-            (select count(*)::int from interactions where direction = 'inbound') as inbound
+        sql<{ negative: number; positive: number; inbound: number; reviews: number; linked: number }>`
+          select count(*) filter (where label = 'negative' and subject_type = 'interaction')::int as negative,
+            count(*) filter (where label = 'positive' and subject_type = 'interaction')::int as positive,
+            (select count(*)::int from interactions where direction = 'inbound') as inbound,
+            count(*) filter (where subject_type = 'review')::int as reviews,
+            (select count(*)::int from reviews where person_id is not null or company_id is not null) as linked
           from feelings`.execute(tx.db),
       );
-      const { negative, positive, inbound } = felt.rows[0]!;
+      const { negative, positive, inbound, reviews, linked } = felt.rows[0]!;
       expect(negative).toBeGreaterThan(50);
       expect(positive).toBeGreaterThan(50);
       expect(negative + positive).toBeLessThanOrEqual(inbound);
+      // Every review or mention linked to a customer is felt too.
+      expect(reviews).toBe(linked);
     }
     // The account turning sour: its cue says so before anyone calls.
     const corvalis = await scoped(summary.workspaces.b2b.id, (tx) =>

@@ -2,11 +2,11 @@ import { customerTexts, inboundTextIdsAfter } from '../interactions/interactions
 import { enqueueJobs, type JobRun, type JobType } from '../jobs/jobs.service.ts';
 import { membershipsOfPeople } from '../memberships/memberships.service.ts';
 import type { Ctx } from '../shared/context.ts';
-import { newId } from '../shared/ids.ts';
 import { chunks } from '../shared/transfer.ts';
 import { alertOnTurn } from './feelings.alert.ts';
 import * as repo from './feelings.repo.ts';
-import { type AnalysedText, analyseCustomerText, modelVersion } from './feelings.text.ts';
+import { analyseReviews, sweepReviews } from './feelings.reviews.ts';
+import { type AnalysedText, analyseCustomerText, feelingRow, modelVersion } from './feelings.text.ts';
 
 // The background analysis: `feelings.analyze` analyses a batch of interactions (what the
 // customer wrote: inbound only) and stores or replaces their feelings; `feelings.sweep` finds a
@@ -21,14 +21,20 @@ const SWEEP_PAGE = 2000;
 
 type Text = Awaited<ReturnType<typeof customerTexts>>[number];
 
-/** Enqueues the analysis of these interactions (in the caller's transaction). */
-export async function enqueueAnalysis(ctx: Ctx, ids: string[], alert: boolean, keyed = false): Promise<void> {
+/** Enqueues the analysis of these interactions (or reviews) in the caller's transaction. */
+export async function enqueueAnalysis(
+  ctx: Ctx,
+  ids: string[],
+  alert: boolean,
+  keyed = false,
+  subject: 'interaction' | 'review' = 'interaction',
+): Promise<void> {
   await enqueueJobs(
     ctx,
     chunks(ids, BATCH).map((part) => ({
       type: ANALYZE_JOB,
-      payload: { ids: part, alert },
-      ...(keyed ? { key: `sweep:${part[0]}` } : {}),
+      payload: { ids: part, alert, subject },
+      ...(keyed ? { key: `sweep:${subject}:${part[0]}` } : {}),
     })),
   );
 }
@@ -56,6 +62,7 @@ const isCustomerText = (t: Text) =>
 async function analyse(job: JobRun): Promise<void> {
   const ids = (job.payload.ids as string[] | undefined) ?? [];
   const alert = job.payload.alert === true;
+  if (job.payload.subject === 'review') return analyseReviews(job, ids, alert);
   const read = await job.inWorkspace(async (ctx) => {
     const texts = await customerTexts(ctx, ids);
     return { texts, who: await speakers(ctx, texts) };
@@ -67,36 +74,20 @@ async function analyse(job: JobRun): Promise<void> {
     if (isCustomerText(t) && (who.personId || who.companyId))
       analysed.set(t.id, analyseCustomerText(t.subject, t.body));
   }
-  const model = modelVersion();
   await job.inWorkspace(async (ctx) => {
     // Corrected meanwhile? The correction's own job analyses the new version.
     const now = new Map((await customerTexts(ctx, [...analysed.keys()])).map((t) => [t.id, t]));
     const rows: repo.FeelingRow[] = read.texts
       .filter((t) => analysed.has(t.id) && now.get(t.id) && !now.get(t.id)!.corrected)
       .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())
-      .map((t) => {
-        const a = analysed.get(t.id)!;
-        const who = read.who.get(t.id)!;
-        return {
-          id: newId('feeling'),
-          workspace_id: ctx.workspaceId,
-          subject_type: 'interaction',
-          subject_id: t.id,
-          person_id: who.personId,
-          company_id: who.companyId,
-          occurred_at: t.occurredAt,
-          label: a.label,
-          score: a.score,
-          intensity: a.intensity,
-          emotions: { ...a.emotions },
-          top_emotion: a.topEmotion,
-          explanation: a.explanation,
-          topic: a.topic,
-          moment: a.moment,
-          model,
-          analysed_at: ctx.clock.now(),
-        };
-      });
+      .map((t) =>
+        feelingRow(
+          ctx,
+          { type: 'interaction', id: t.id, occurredAt: t.occurredAt },
+          read.who.get(t.id)!,
+          analysed.get(t.id)!,
+        ),
+      );
     const kept = new Set(rows.map((r) => r.subject_id));
     // What is no customer text (any more): outbound, internal, emptied, corrected; and what a correction replaced.
     const gone = [
@@ -128,6 +119,7 @@ async function sweep(job: JobRun): Promise<void> {
       return ids.length === SWEEP_PAGE;
     });
   }
+  await sweepReviews(job, model, SWEEP_PAGE);
 }
 
 export const feelingJobTypes: Record<string, JobType> = {

@@ -3,6 +3,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 
 export type FeelingRow = Selectable<FeelingsTable>;
+type Subject = FeelingsTable['subject_type'];
 export type Whose = { personId: string } | { companyId: string };
 
 /** Stores analyses, replacing the earlier analysis of the same text. */
@@ -36,11 +37,11 @@ export async function upsertFeelings(ctx: Ctx, rows: FeelingRow[]): Promise<void
     .execute();
 }
 
-export async function deleteFeelings(ctx: Ctx, subjectType: string, subjectIds: string[]): Promise<void> {
+export async function deleteFeelings(ctx: Ctx, subjectType: Subject, subjectIds: string[]): Promise<void> {
   if (!subjectIds.length) return;
   await ctx.db
     .deleteFrom('feelings')
-    .where('subject_type', '=', subjectType as 'interaction')
+    .where('subject_type', '=', subjectType)
     .where('subject_id', 'in', subjectIds)
     .execute();
 }
@@ -48,7 +49,7 @@ export async function deleteFeelings(ctx: Ctx, subjectType: string, subjectIds: 
 /** Of these texts, those already analysed by `model`. */
 export async function analysedWith(
   ctx: Ctx,
-  subjectType: string,
+  subjectType: Subject,
   subjectIds: string[],
   model: string,
 ): Promise<Set<string>> {
@@ -56,7 +57,7 @@ export async function analysedWith(
   const rows = await ctx.db
     .selectFrom('feelings')
     .select('subject_id')
-    .where('subject_type', '=', subjectType as 'interaction')
+    .where('subject_type', '=', subjectType)
     .where('subject_id', 'in', subjectIds)
     .where('model', '=', model)
     .execute();

@@ -37,6 +37,16 @@ export async function queueFeelings(ctx: Ctx, written: WrittenText[]): Promise<v
   if (ids.length) await enqueueAnalysis(ctx, ids, true);
 }
 
+/** Enqueues, in the caller's transaction, the analysis of reviews written, edited, linked or unlinked. */
+export async function queueReviewFeelings(ctx: Ctx, ids: string[]): Promise<void> {
+  if (ids.length) await enqueueAnalysis(ctx, ids, true, false, 'review');
+}
+
+/** A deleted review has no feeling any more. */
+export function forgetReviewFeelings(ctx: Ctx, ids: string[]): Promise<void> {
+  return repo.deleteFeelings(ctx, 'review', ids);
+}
+
 /**
  * Enqueues a sweep of every workspace (or of these): each finds its inbound texts with no feeling,
  * or one from an older text model, and enqueues their analysis in batches. Run at `rapport serve`

@@ -1,4 +1,6 @@
 import { analyzeText, type Emotion, type Emotions, type TextAnalysis, textModel } from '@rapport/models';
+import { newId } from '../shared/ids.ts';
+import type { FeelingRow } from './feelings.repo.ts';
 import type { FeelingTopic } from './feelings.schema.ts';
 import { topicOf } from './feelings.topics.ts';
 
@@ -94,5 +96,33 @@ export function analyseCustomerText(subject: string | null, body: string | null)
     explanation: analysis.explanation,
     topic: topicOf({ drivers, subject, moment }),
     moment,
+  };
+}
+
+/** The feelings row of an analysed text (replacing any earlier analysis of the same subject). */
+export function feelingRow(
+  ctx: { workspaceId: string; clock: { now(): Date } },
+  subject: { type: FeelingRow['subject_type']; id: string; occurredAt: Date },
+  who: { personId: string | null; companyId: string | null },
+  a: AnalysedText,
+): FeelingRow {
+  return {
+    id: newId('feeling'),
+    workspace_id: ctx.workspaceId,
+    subject_type: subject.type,
+    subject_id: subject.id,
+    person_id: who.personId,
+    company_id: who.companyId,
+    occurred_at: subject.occurredAt,
+    label: a.label,
+    score: a.score,
+    intensity: a.intensity,
+    emotions: { ...a.emotions },
+    top_emotion: a.topEmotion,
+    explanation: a.explanation,
+    topic: a.topic,
+    moment: a.moment,
+    model: modelVersion(),
+    analysed_at: ctx.clock.now(),
   };
 }

@@ -169,6 +169,16 @@ export function reviewsAfter(ctx: Ctx, afterId: string | null, limit: number): P
   return query.orderBy('r.id').limit(limit).execute() as Promise<ReviewView[]>;
 }
 
+/** Ids of the reviews linked to a person or a company, by id after `afterId`. */
+export async function linkedIdsAfter(ctx: Ctx, afterId: string | null, limit: number): Promise<string[]> {
+  let query = ctx.db
+    .selectFrom('reviews')
+    .select('id')
+    .where((eb) => eb.or([eb('person_id', 'is not', null), eb('company_id', 'is not', null)]));
+  if (afterId) query = query.where('id', '>', afterId);
+  return (await query.orderBy('id').limit(limit).execute()).map((row) => row.id);
+}
+
 /** The sources reviews came from, with how many each. */
 export function sourceCounts(ctx: Ctx): Promise<{ source: string; count: number }[]> {
   return ctx.db

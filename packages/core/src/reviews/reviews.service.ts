@@ -1,5 +1,6 @@
 import type { ReviewsTable } from '@rapport/db';
 import type { Updateable } from 'kysely';
+import { forgetReviewFeelings, queueReviewFeelings } from '../feelings/feelings.service.ts';
 import { requirePerson } from '../people/people.service.ts';
 import { productsBySku } from '../products/products.service.ts';
 import type { Ctx } from '../shared/context.ts';
@@ -107,6 +108,7 @@ export async function createReview(ctx: Ctx, input: ReviewCreate): Promise<Revie
       details,
     );
   }
+  await queueReviewFeelings(ctx, [outcome.idOf.get(0)!]);
   return (await getReviews(ctx, [outcome.idOf.get(0)!]))[0]!;
 }
 
@@ -118,6 +120,7 @@ export async function createReviews(ctx: Ctx, input: { items: unknown[] }): Prom
   const { items } = parseInput(reviewBatch, input);
   const { drafts, rejected } = checkItems(items, (key) => `items.${key}`);
   const outcome = await writeReviews(ctx, drafts);
+  await queueReviewFeelings(ctx, [...outcome.idOf.values()]);
   const refused = [
     ...rejected.flatMap(({ key, details }) => details.map((d) => ({ index: key, ...d }))),
     ...outcome.problems.map((p) => ({ index: p.key, path: `items.${p.key}.${p.path}`, message: p.message })),
@@ -145,6 +148,7 @@ export async function importReviews(
   );
   const lineOf = (key: number) => rows[key]!.line;
   const outcome = await writeReviews(ctx, drafts);
+  await queueReviewFeelings(ctx, [...outcome.idOf.values()]);
   return {
     created: outcome.created,
     updated: outcome.updated,
@@ -232,12 +236,16 @@ export async function updateReview(ctx: Ctx, id: string, input: ReviewUpdate): P
     if (patch.productSku && !product) throw invalid('productSku', `no product with SKU ${patch.productSku}`);
     set.product_id = product?.id ?? null;
   }
-  if (Object.keys(set).length) await repo.updateReview(ctx, id, set);
+  if (Object.keys(set).length) {
+    await repo.updateReview(ctx, id, set);
+    await queueReviewFeelings(ctx, [id]);
+  }
   return getReview(ctx, id);
 }
 
 export async function deleteReview(ctx: Ctx, id: string): Promise<void> {
   if (!(await repo.deleteReview(ctx, id))) throw notFound('review', id);
+  await forgetReviewFeelings(ctx, [id]);
 }
 
 /** The sources in use, most reviews first: what the list's source filter offers. */
@@ -252,6 +260,11 @@ export function moveReviewsOfPerson(ctx: Ctx, fromId: string, toId: string) {
 
 export function moveReviewsOfCompany(ctx: Ctx, fromId: string, toId: string) {
   return repo.moveReviews(ctx, 'company_id', fromId, toId);
+}
+
+/** For the feelings sweep: a page of linked reviews' ids (a person or a company), by id after `afterId`. */
+export async function reviewIdsAfter(ctx: Ctx, afterId: string | null, limit: number): Promise<string[]> {
+  return repo.linkedIdsAfter(ctx, afterId, limit);
 }
 
 /** For exports: a page by id of every review. */

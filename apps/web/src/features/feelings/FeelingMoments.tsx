@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { formatDate, formatDateTime, label } from '../../shared/format';
+import { AnchorLink } from '../../shared/links';
 import { InteractionBody } from '../timeline/TimelineItem';
 import { EMOTION_COLOR, type FeelingMoment } from './feelings';
 
@@ -30,9 +31,15 @@ export function FeelingMoments({ moments }: { moments: FeelingMoment[] }) {
                   {label(m.topic)}
                 </Badge>
               )}
-              <Anchor component="button" type="button" size="xs" onClick={() => setOpen(m.subjectId)}>
-                Open the message
-              </Anchor>
+              {m.subjectType === 'review' ? (
+                <AnchorLink size="xs" to="/reviews" search={{ review: m.subjectId }}>
+                  Open the review
+                </AnchorLink>
+              ) : (
+                <Anchor component="button" type="button" size="xs" onClick={() => setOpen(m.subjectId)}>
+                  Open the message
+                </Anchor>
+              )}
             </Group>
             <Text size="sm" fs="italic" lineClamp={3}>
               “{m.moment}”
