@@ -179,6 +179,17 @@ export async function linkedIdsAfter(ctx: Ctx, afterId: string | null, limit: nu
   return (await query.orderBy('id').limit(limit).execute()).map((row) => row.id);
 }
 
+/** Reviews and mentions written between `from` and `to` (of `personIds` only when given), newest first. */
+export function textsBetween(ctx: Ctx, from: Date, to: Date, personIds: string[] | null, limit: number) {
+  let query = ctx.db
+    .selectFrom('reviews')
+    .select(['id', 'title', 'text', 'occurred_at', 'person_id'])
+    .where('occurred_at', '>=', from)
+    .where('occurred_at', '<', to);
+  if (personIds) query = query.where('person_id', 'in', personIds.length ? personIds : ['']);
+  return query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
 /** The sources reviews came from, with how many each. */
 export function sourceCounts(ctx: Ctx): Promise<{ source: string; count: number }[]> {
   return ctx.db

@@ -262,6 +262,20 @@ export function moveReviewsOfCompany(ctx: Ctx, fromId: string, toId: string) {
   return repo.moveReviews(ctx, 'company_id', fromId, toId);
 }
 
+/** For themes: what reviews and mentions said between `from` and `to`, newest first, up to `limit`. */
+export async function reviewTexts(
+  ctx: Ctx,
+  input: { from: Date; to: Date; personIds?: string[] | null; limit: number },
+): Promise<{ id: string; text: string; occurredAt: string; personId: string | null }[]> {
+  const rows = await repo.textsBetween(ctx, input.from, input.to, input.personIds ?? null, input.limit);
+  return rows.map((row) => ({
+    id: row.id,
+    text: [row.title, row.text].filter(Boolean).join('\n\n'),
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    personId: row.person_id,
+  }));
+}
+
 /** For the feelings sweep: a page of linked reviews' ids (a person or a company), by id after `afterId`. */
 export async function reviewIdsAfter(ctx: Ctx, afterId: string | null, limit: number): Promise<string[]> {
   return repo.linkedIdsAfter(ctx, afterId, limit);

@@ -53,3 +53,27 @@ export async function listResponses(
 export async function responsesByIds(ctx: Ctx, ids: string[]): Promise<SurveyResponse[]> {
   return (await repo.responsesByIds(ctx, ids)).map(present);
 }
+
+/** For themes: the comments left with survey answers between `from` and `to`, newest first. */
+export async function commentTexts(
+  ctx: Ctx,
+  input: { from: Date; to: Date; personIds?: string[] | null; limit: number },
+): Promise<{ id: string; text: string; occurredAt: string; personId: string | null }[]> {
+  let query = ctx.db
+    .selectFrom('survey_responses')
+    .select(['id', 'comment', 'submitted_at', 'person_id'])
+    .where('comment', 'is not', null)
+    .where('submitted_at', '>=', input.from)
+    .where('submitted_at', '<', input.to);
+  if (input.personIds)
+    query = query.where('person_id', 'in', input.personIds.length ? input.personIds : ['']);
+  const rows = await query.orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(input.limit).execute();
+  return rows
+    .filter((row) => row.comment?.trim())
+    .map((row) => ({
+      id: row.id,
+      text: row.comment!,
+      occurredAt: new Date(row.submitted_at).toISOString(),
+      personId: row.person_id,
+    }));
+}

@@ -19,8 +19,10 @@ const period = z.object({ from: z.string(), to: z.string(), texts: z.number().in
 export const themeText = z
   .object({
     kind: z
-      .enum(['interaction'])
-      .describe('Where the text is: an inbound interaction (reviews and survey comments later).'),
+      .enum(['interaction', 'review', 'survey'])
+      .describe(
+        'Where the text is: an inbound interaction, a review or mention, or a survey answer’s comment.',
+      ),
     id: z.string(),
     personId: z.string().nullable(),
     at: z.string(),

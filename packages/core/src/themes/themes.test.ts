@@ -2,6 +2,7 @@ import type { Db } from '@rapport/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logInteraction } from '../interactions/interactions.service.ts';
 import { createPerson } from '../people/people.service.ts';
+import { createReview } from '../reviews/reviews.service.ts';
 import { AppError } from '../shared/errors.ts';
 import { openTestDb, type TestWorkspace, testWorkspace } from '../testing.ts';
 import { createSavedView } from '../views/views.service.ts';
@@ -76,6 +77,23 @@ describe('themes', () => {
     expect(delivery.texts).toHaveLength(12);
     expect(delivery.texts[0]!.excerpt).toMatch(/delivery/i);
     expect(answer.themes.map((t) => t.name)).toContain('oat milk');
+  });
+
+  it('hears reviews, mentions and survey comments too, not only messages', async () => {
+    await ws.run(async (ctx) => {
+      for (let k = 0; k < 3; k++)
+        await createReview(ctx, {
+          kind: 'review',
+          source: 'google',
+          rating: 2,
+          text: 'The espresso machine at the station is broken again',
+          occurredAt: daysAgo(3),
+        });
+    });
+    const answer = await ws.run((ctx) => listThemes(ctx, { days: 30 }, now));
+    const espresso = answer.themes.find((t) => t.name.includes('espresso'))!;
+    expect(espresso.current).toBe(3);
+    expect(espresso.texts.map((t) => t.kind)).toEqual(['review', 'review', 'review']);
   });
 
   it('narrows to a segment (a saved view of people), and refuses a view of companies', async () => {

@@ -3,6 +3,8 @@ import { formatDate } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
 import { sentimentColor, type Theme } from './themes';
 
+const KIND_LABEL = { interaction: 'Message', review: 'Review or mention', survey: 'Survey comment' } as const;
+
 /** The texts of this period behind a theme, newest first, each with its person. */
 export function ThemeTexts({ theme, onClose }: { theme: Theme | null; onClose: () => void }) {
   return (
@@ -30,6 +32,14 @@ export function ThemeTexts({ theme, onClose }: { theme: Theme | null; onClose: (
                   {text.score >= 0 ? '+' : '−'}
                   {Math.abs(text.score).toFixed(2)}
                 </Badge>
+                <Badge size="sm" variant="outline" color="gray">
+                  {KIND_LABEL[text.kind]}
+                </Badge>
+                {text.kind === 'review' && (
+                  <AnchorLink size="sm" to="/reviews" search={{ review: text.id }}>
+                    Open the review
+                  </AnchorLink>
+                )}
                 {text.personId && (
                   <AnchorLink size="sm" to="/people/$personId" params={{ personId: text.personId }}>
                     Open the person
