@@ -137,15 +137,28 @@ describe('loadDemo', () => {
     for (const ws of [summary.workspaces.b2b, summary.workspaces.b2c]) {
       await createJobWorker(sys, { clock: CLOCK, workspaceId: ws.id }).runDue();
       const felt = await scoped(ws.id, (tx) =>
-        sql<{ negative: number; positive: number; inbound: number; reviews: number; linked: number }>`
+        sql<{
+          negative: number;
+          positive: number;
+          inbound: number;
+          reviews: number;
+          linked: number;
+          answers: number;
+          commented: number;
+        }>`
           select count(*) filter (where label = 'negative' and subject_type = 'interaction')::int as negative,
             count(*) filter (where label = 'positive' and subject_type = 'interaction')::int as positive,
             (select count(*)::int from interactions where direction = 'inbound') as inbound,
             count(*) filter (where subject_type = 'review')::int as reviews,
-            (select count(*)::int from reviews where person_id is not null or company_id is not null) as linked
+            (select count(*)::int from reviews where person_id is not null or company_id is not null) as linked,
+            count(*) filter (where subject_type = 'survey_answer')::int as answers,
+            (select count(*)::int from survey_responses where trim(coalesce(comment, '')) <> '') as commented
           from feelings`.execute(tx.db),
       );
-      const { negative, positive, inbound, reviews, linked } = felt.rows[0]!;
+      const { negative, positive, inbound, reviews, linked, answers, commented } = felt.rows[0]!;
+      // Every survey comment is felt too.
+      expect(commented).toBeGreaterThan(0);
+      expect(answers).toBe(commented);
       expect(negative).toBeGreaterThan(50);
       expect(positive).toBeGreaterThan(50);
       expect(negative + positive).toBeLessThanOrEqual(inbound);

@@ -6,6 +6,7 @@ import { chunks } from '../shared/transfer.ts';
 import { alertOnTurn } from './feelings.alert.ts';
 import * as repo from './feelings.repo.ts';
 import { analyseReviews, sweepReviews } from './feelings.reviews.ts';
+import { analyseAnswers, sweepAnswers } from './feelings.surveys.ts';
 import { type AnalysedText, analyseCustomerText, feelingRow, modelVersion } from './feelings.text.ts';
 
 // The background analysis: `feelings.analyze` analyses a batch of interactions (what the
@@ -27,7 +28,7 @@ export async function enqueueAnalysis(
   ids: string[],
   alert: boolean,
   keyed = false,
-  subject: 'interaction' | 'review' = 'interaction',
+  subject: 'interaction' | 'review' | 'survey_answer' = 'interaction',
 ): Promise<void> {
   await enqueueJobs(
     ctx,
@@ -63,6 +64,7 @@ async function analyse(job: JobRun): Promise<void> {
   const ids = (job.payload.ids as string[] | undefined) ?? [];
   const alert = job.payload.alert === true;
   if (job.payload.subject === 'review') return analyseReviews(job, ids, alert);
+  if (job.payload.subject === 'survey_answer') return analyseAnswers(job, ids, alert);
   const read = await job.inWorkspace(async (ctx) => {
     const texts = await customerTexts(ctx, ids);
     return { texts, who: await speakers(ctx, texts) };
@@ -120,6 +122,7 @@ async function sweep(job: JobRun): Promise<void> {
     });
   }
   await sweepReviews(job, model, SWEEP_PAGE);
+  await sweepAnswers(job, model, SWEEP_PAGE);
 }
 
 export const feelingJobTypes: Record<string, JobType> = {

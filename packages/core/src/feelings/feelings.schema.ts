@@ -2,8 +2,8 @@ import { EMOTIONS } from '@rapport/models';
 import { z } from 'zod';
 import { isoDateTime } from '../shared/fields.ts';
 
-/** What a feeling is about: an inbound interaction, or a review or social mention (survey answers later). */
-export const FEELING_SUBJECTS = ['interaction', 'review'] as const;
+/** What a feeling is about: an inbound interaction, a review or social mention, a survey answer's comment. */
+export const FEELING_SUBJECTS = ['interaction', 'review', 'survey_answer'] as const;
 export const TRENDS = ['improving', 'worsening', 'steady'] as const;
 /** What customer texts are about, as the empathy cue names it (feelings.topics.ts). */
 export const FEELING_TOPICS = ['delivery', 'billing', 'quality', 'support', 'price', 'product'] as const;

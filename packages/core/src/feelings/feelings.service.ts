@@ -42,6 +42,11 @@ export async function queueReviewFeelings(ctx: Ctx, ids: string[]): Promise<void
   if (ids.length) await enqueueAnalysis(ctx, ids, true, false, 'review');
 }
 
+/** Enqueues, in the caller's transaction, the analysis of survey answers' comments. */
+export async function queueAnswerFeelings(ctx: Ctx, ids: string[]): Promise<void> {
+  if (ids.length) await enqueueAnalysis(ctx, ids, true, false, 'survey_answer');
+}
+
 /** A deleted review has no feeling any more. */
 export function forgetReviewFeelings(ctx: Ctx, ids: string[]): Promise<void> {
   return repo.deleteFeelings(ctx, 'review', ids);

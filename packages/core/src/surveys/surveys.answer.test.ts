@@ -1,6 +1,8 @@
 import type { Db } from '@rapport/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJobWorker } from '../background.ts';
 import { createCompany } from '../companies/companies.service.ts';
+import { personFeelings } from '../feelings/feelings.service.ts';
 import { createMembership } from '../memberships/memberships.service.ts';
 import { createPerson } from '../people/people.service.ts';
 import { fixedClock } from '../shared/clock.ts';
@@ -133,6 +135,13 @@ describe('answering a survey', () => {
         answers: { score: 9, comment: 'Quick and friendly.' },
         submittedAt: clock.now().toISOString(),
       }),
+    ]);
+
+    // Its comment is felt, like any message the customer writes (the background analysis).
+    await createJobWorker(sys, { clock, workspaceId: ws.workspaceId }).runDue();
+    const felt = await ws.run((ctx) => personFeelings(ctx, person.id));
+    expect(felt.timeline).toEqual([
+      expect.objectContaining({ subjectType: 'survey_answer', subjectId: data[0]!.id, label: 'positive' }),
     ]);
 
     // On the person's and the company's timelines.

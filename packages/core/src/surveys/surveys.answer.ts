@@ -1,3 +1,4 @@
+import { queueAnswerFeelings } from '../feelings/feelings.service.ts';
 import { membershipsOfPeople } from '../memberships/memberships.service.ts';
 import { type Actor, type Ctx, inWorkspace, type SystemCtx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
@@ -117,8 +118,9 @@ export function answerSurvey(
     if (!(await repo.markAnswered(ctx, invitation.id, now))) throw answered(now);
     const [membership] = await membershipsOfPeople(ctx, [invitation.person_id]);
     const standard = survey.kind !== 'custom';
+    const responseId = newId('surveyResponse');
     await repo.insertResponse(ctx, {
-      id: newId('surveyResponse'),
+      id: responseId,
       workspace_id: ctx.workspaceId,
       survey_id: survey.id,
       invitation_id: invitation.id,
@@ -130,6 +132,8 @@ export function answerSurvey(
       comment: standard ? ((answers.comment as string | undefined) ?? null) : null,
       submitted_at: now,
     });
+    if (standard && typeof answers.comment === 'string' && answers.comment.trim())
+      await queueAnswerFeelings(ctx, [responseId]);
     return { surveyName: survey.name, thankYou: survey.thank_you };
   });
 }

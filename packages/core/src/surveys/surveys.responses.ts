@@ -77,3 +77,36 @@ export async function commentTexts(
       personId: row.person_id,
     }));
 }
+
+/** For the feelings: the comments of these answers (those with one), with who answered. */
+export async function answerComments(
+  ctx: Ctx,
+  ids: string[],
+): Promise<{ id: string; comment: string; submittedAt: Date; personId: string; companyId: string | null }[]> {
+  if (ids.length === 0) return [];
+  const rows = await ctx.db
+    .selectFrom('survey_responses')
+    .select(['id', 'comment', 'submitted_at', 'person_id', 'company_id'])
+    .where('id', 'in', ids)
+    .execute();
+  return rows
+    .filter((row) => row.comment?.trim())
+    .map((row) => ({
+      id: row.id,
+      comment: row.comment!,
+      submittedAt: new Date(row.submitted_at),
+      personId: row.person_id,
+      companyId: row.company_id,
+    }));
+}
+
+/** For the feelings sweep: ids of answers with a comment, by id after `afterId`. */
+export async function commentedAnswerIdsAfter(
+  ctx: Ctx,
+  afterId: string | null,
+  limit: number,
+): Promise<string[]> {
+  let query = ctx.db.selectFrom('survey_responses').select('id').where('comment', 'is not', null);
+  if (afterId) query = query.where('id', '>', afterId);
+  return (await query.orderBy('id').limit(limit).execute()).map((row) => row.id);
+}

@@ -196,6 +196,12 @@ export function moveSurveysOfCompany(ctx: Ctx, fromId: string, toId: string): Pr
 export { type AnswerForm, answerSurvey, openSurvey } from './surveys.answer.ts';
 export { inviteToSurvey, issueLinks, listInvitations } from './surveys.invite.ts';
 export { standardQuestions } from './surveys.questions.ts';
-export { commentTexts, listResponses, responsesByIds } from './surveys.responses.ts';
+export {
+  answerComments,
+  commentedAnswerIdsAfter,
+  commentTexts,
+  listResponses,
+  responsesByIds,
+} from './surveys.responses.ts';
 export { getSurveyResults } from './surveys.results.ts';
 export { setSigningSecret } from './surveys.token.ts';

@@ -2,7 +2,7 @@ import type { Json, Timestamp } from './columns.ts';
 
 // How customers felt: one analysed customer text per row (derived data).
 
-export type FeelingSubjectType = 'interaction' | 'review';
+export type FeelingSubjectType = 'interaction' | 'review' | 'survey_answer';
 
 export interface FeelingsTable {
   id: string;

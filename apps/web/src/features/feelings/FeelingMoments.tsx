@@ -31,7 +31,11 @@ export function FeelingMoments({ moments }: { moments: FeelingMoment[] }) {
                   {label(m.topic)}
                 </Badge>
               )}
-              {m.subjectType === 'review' ? (
+              {m.subjectType === 'survey_answer' ? (
+                <Badge size="xs" variant="outline" color="gray">
+                  Survey comment
+                </Badge>
+              ) : m.subjectType === 'review' ? (
                 <AnchorLink size="xs" to="/reviews" search={{ review: m.subjectId }}>
                   Open the review
                 </AnchorLink>
