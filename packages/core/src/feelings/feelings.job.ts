@@ -1,12 +1,14 @@
 import { customerTexts, inboundTextIdsAfter } from '../interactions/interactions.service.ts';
 import { enqueueJobs, type JobRun, type JobType } from '../jobs/jobs.service.ts';
 import { membershipsOfPeople } from '../memberships/memberships.service.ts';
+import { reviewIdsAfter } from '../reviews/reviews.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { chunks } from '../shared/transfer.ts';
+import { commentedAnswerIdsAfter } from '../surveys/surveys.service.ts';
 import { alertOnTurn } from './feelings.alert.ts';
 import * as repo from './feelings.repo.ts';
-import { analyseReviews, sweepReviews } from './feelings.reviews.ts';
-import { analyseAnswers, sweepAnswers } from './feelings.surveys.ts';
+import { analyseReviews } from './feelings.reviews.ts';
+import { analyseAnswers } from './feelings.surveys.ts';
 import { type AnalysedText, analyseCustomerText, feelingRow, modelVersion } from './feelings.text.ts';
 
 // The background analysis: `feelings.analyze` analyses a batch of interactions (what the
@@ -28,7 +30,7 @@ export async function enqueueAnalysis(
   ids: string[],
   alert: boolean,
   keyed = false,
-  subject: 'interaction' | 'review' | 'survey_answer' = 'interaction',
+  subject: Subject = 'interaction',
 ): Promise<void> {
   await enqueueJobs(
     ctx,
@@ -102,27 +104,36 @@ async function analyse(job: JobRun): Promise<void> {
   });
 }
 
-/** Pages through the workspace's inbound texts and enqueues those the current model has not analysed. */
-async function sweep(job: JobRun): Promise<void> {
-  const model = modelVersion();
+type Subject = 'interaction' | 'review' | 'survey_answer';
+type IdsAfter = (ctx: Ctx, afterId: string | null, limit: number) => Promise<string[]>;
+
+/** Pages through one kind of customer text and enqueues what the current model has not analysed. */
+async function sweepOf(job: JobRun, model: string, subject: Subject, idsAfter: IdsAfter): Promise<void> {
   let after: string | null = null;
   for (let more = true; more; ) {
     if (job.signal.aborted) throw job.signal.reason;
     more = await job.inWorkspace(async (ctx) => {
-      const ids = await inboundTextIdsAfter(ctx, after, SWEEP_PAGE);
-      const done = await repo.analysedWith(ctx, 'interaction', ids, model);
+      const ids = await idsAfter(ctx, after, SWEEP_PAGE);
+      const done = await repo.analysedWith(ctx, subject, ids, model);
       await enqueueAnalysis(
         ctx,
         ids.filter((id) => !done.has(id)),
         false,
         true,
+        subject,
       );
       after = ids.at(-1) ?? after;
       return ids.length === SWEEP_PAGE;
     });
   }
-  await sweepReviews(job, model, SWEEP_PAGE);
-  await sweepAnswers(job, model, SWEEP_PAGE);
+}
+
+/** Every inbound text, linked review and commented survey answer without a feeling from the current model. */
+async function sweep(job: JobRun): Promise<void> {
+  const model = modelVersion();
+  await sweepOf(job, model, 'interaction', inboundTextIdsAfter);
+  await sweepOf(job, model, 'review', reviewIdsAfter);
+  await sweepOf(job, model, 'survey_answer', commentedAnswerIdsAfter);
 }
 
 export const feelingJobTypes: Record<string, JobType> = {

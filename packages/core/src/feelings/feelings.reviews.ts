@@ -1,7 +1,6 @@
 import type { JobRun } from '../jobs/jobs.service.ts';
-import { getReviews, reviewIdsAfter } from '../reviews/reviews.service.ts';
+import { getReviews } from '../reviews/reviews.service.ts';
 import { alertOnTurn } from './feelings.alert.ts';
-import { enqueueAnalysis } from './feelings.job.ts';
 import * as repo from './feelings.repo.ts';
 import { type AnalysedText, analyseCustomerText, feelingRow } from './feelings.text.ts';
 
@@ -38,25 +37,4 @@ export async function analyseReviews(job: JobRun, ids: string[], alert: boolean)
     await repo.upsertFeelings(ctx, rows);
     if (alert) for (const row of rows) await alertOnTurn(ctx, row);
   });
-}
-
-/** Enqueues the analysis of the workspace's reviews the current model has not analysed. */
-export async function sweepReviews(job: JobRun, model: string, page: number): Promise<void> {
-  let after: string | null = null;
-  for (let more = true; more; ) {
-    if (job.signal.aborted) throw job.signal.reason;
-    more = await job.inWorkspace(async (ctx) => {
-      const ids = await reviewIdsAfter(ctx, after, page);
-      const done = await repo.analysedWith(ctx, 'review', ids, model);
-      await enqueueAnalysis(
-        ctx,
-        ids.filter((id) => !done.has(id)),
-        false,
-        true,
-        'review',
-      );
-      after = ids.at(-1) ?? after;
-      return ids.length === page;
-    });
-  }
 }

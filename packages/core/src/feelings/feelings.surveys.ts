@@ -1,7 +1,6 @@
 import type { JobRun } from '../jobs/jobs.service.ts';
-import { answerComments, commentedAnswerIdsAfter } from '../surveys/surveys.service.ts';
+import { answerComments } from '../surveys/surveys.service.ts';
 import { alertOnTurn } from './feelings.alert.ts';
-import { enqueueAnalysis } from './feelings.job.ts';
 import * as repo from './feelings.repo.ts';
 import { analyseCustomerText, feelingRow } from './feelings.text.ts';
 
@@ -24,25 +23,4 @@ export async function analyseAnswers(job: JobRun, ids: string[], alert: boolean)
     await repo.upsertFeelings(ctx, rows);
     if (alert) for (const row of rows) await alertOnTurn(ctx, row);
   });
-}
-
-/** Enqueues the analysis of the commented answers the current model has not analysed. */
-export async function sweepAnswers(job: JobRun, model: string, page: number): Promise<void> {
-  let after: string | null = null;
-  for (let more = true; more; ) {
-    if (job.signal.aborted) throw job.signal.reason;
-    more = await job.inWorkspace(async (ctx) => {
-      const ids = await commentedAnswerIdsAfter(ctx, after, page);
-      const done = await repo.analysedWith(ctx, 'survey_answer', ids, model);
-      await enqueueAnalysis(
-        ctx,
-        ids.filter((id) => !done.has(id)),
-        false,
-        true,
-        'survey_answer',
-      );
-      after = ids.at(-1) ?? after;
-      return ids.length === page;
-    });
-  }
 }
