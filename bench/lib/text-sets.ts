@@ -8,7 +8,6 @@ import { join } from 'node:path';
 export const SHARED = process.env.RAPPORT_SHARED_DATA ?? join(import.meta.dirname, '../../../shared/data');
 export const hasShared = () => existsSync(join(SHARED, 'vader-groundtruth'));
 export const sharedFile = (path: string) => readFileSync(join(SHARED, path), 'utf8');
-const read = sharedFile;
 
 export interface Rated {
   id: string;
@@ -19,7 +18,7 @@ export interface Rated {
 
 /** A VADER ground-truth file: `ID \t MEAN \t TEXT`, CRLF, maybe a BOM. */
 export function vaderSet(name: 'tweets' | 'movieReviewSnippets'): Rated[] {
-  return read(`vader-groundtruth/${name}_GroundTruth.txt`)
+  return sharedFile(`vader-groundtruth/${name}_GroundTruth.txt`)
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .filter((line) => line.trim() !== '')
@@ -31,7 +30,7 @@ export function vaderSet(name: 'tweets' | 'movieReviewSnippets'): Rated[] {
 
 /** UCI sentiment labelled sentences, Amazon: `sentence \t 0|1`, split on the last TAB. */
 export function amazonSet(): { text: string; positive: boolean }[] {
-  return read('uci-sentiment-labelled-sentences/amazon_cells_labelled.txt')
+  return sharedFile('uci-sentiment-labelled-sentences/amazon_cells_labelled.txt')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => {

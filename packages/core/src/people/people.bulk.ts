@@ -1,8 +1,9 @@
 import { bulkOf } from '../shared/bulk.ts';
 import type { Ctx } from '../shared/context.ts';
-import { AppError } from '../shared/errors.ts';
+import { AppError, invalid, notFound } from '../shared/errors.ts';
 import { type BulkResult, type ListCount, NOT_FILTERS } from '../shared/selection.ts';
 import { requireMember } from '../users/users.service.ts';
+import type { SavedView } from '../views/views.schema.ts';
 import { getSavedView } from '../views/views.service.ts';
 import { emitEvents, listensTo } from '../webhooks/webhooks.service.ts';
 import { peopleByIds } from './people.present.ts';
@@ -54,26 +55,33 @@ export function peopleSelection(
 }
 
 /**
- * The live people of a saved view of the people list (a segment), up to `limit`: their ids, the
- * view's name, and whether there were more.
+ * A saved view of the people list as a segment: the view and the filter of the live people it
+ * matches now. `path` names the parameter in errors (an unknown view, a view of companies).
  */
+export async function segmentOf(
+  ctx: Ctx,
+  viewId: string,
+  path = 'viewId',
+): Promise<{ view: SavedView; selection: repo.PeopleFilter }> {
+  const view = await getSavedView(ctx, viewId).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === 'not_found'
+      ? notFound('saved view', viewId, path)
+      : error;
+  });
+  if (view.kind !== 'people') throw invalid(path, 'is a view of companies; choose a view of people');
+  const filters = Object.fromEntries(Object.entries(view.filters).filter(([key]) => !(key in NOT_FILTERS)));
+  return { view, selection: await peopleSelection(ctx, { filter: filters }) };
+}
+
+/** The ids of the live people of a segment, up to `limit`, and whether there were more. */
 export async function peopleOfView(
   ctx: Ctx,
   viewId: string,
   limit: number,
 ): Promise<{ ids: string[]; name: string; truncated: boolean }> {
-  const view = await getSavedView(ctx, viewId);
-  if (view.kind !== 'people') {
-    throw new AppError(
-      'validation_failed',
-      `The view "${view.name}" lists ${view.kind}; a segment is a view of people.`,
-      [{ path: 'viewId', message: 'not a view of the people list' }],
-    );
-  }
-  const filters = Object.fromEntries(Object.entries(view.filters).filter(([key]) => !(key in NOT_FILTERS)));
-  const filter = await peopleSelection(ctx, { filter: filters });
+  const { view, selection } = await segmentOf(ctx, viewId);
   const rows = await repo
-    .matchingPeople(ctx, filter)
+    .matchingPeople(ctx, selection)
     .select('id')
     .orderBy('id')
     .limit(limit + 1)

@@ -156,7 +156,14 @@ export async function foldPersonInto(ctx: Ctx, survivorId: string, loserId: stri
   await foldPerson(ctx, survivor, loser);
 }
 
-export { bulkPeople, countPeople, type PeopleFilter, peopleOfView, peopleSelection } from './people.bulk.ts';
+export {
+  bulkPeople,
+  countPeople,
+  type PeopleFilter,
+  peopleOfView,
+  peopleSelection,
+  segmentOf,
+} from './people.bulk.ts';
 export {
   type IdentifyFields,
   type IdentifyOutcome,

@@ -1,13 +1,12 @@
 import { membershipsOfPeople } from '../memberships/memberships.service.ts';
 import type { Person } from '../people/people.schema.ts';
-import { peopleByIds, peoplePage, peopleSelection } from '../people/people.service.ts';
+import { peopleByIds, peoplePage, segmentOf } from '../people/people.service.ts';
 import type { Ctx } from '../shared/context.ts';
-import { AppError, invalid, notFound } from '../shared/errors.ts';
+import { AppError, invalid } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { decodeCursor, type Page, toPage } from '../shared/paging.ts';
 import { tokenHash } from '../shared/tokens.ts';
 import { parseInput } from '../shared/validate.ts';
-import { getSavedView } from '../views/views.service.ts';
 import * as repo from './surveys.repo.ts';
 import {
   type Invitation,
@@ -49,14 +48,7 @@ async function requireActive(ctx: Ctx, surveyId: string) {
 
 /** The people of a saved view of people, as its filters match them now. */
 async function peopleOfView(ctx: Ctx, viewId: string): Promise<Person[]> {
-  const view = await getSavedView(ctx, viewId).catch((error: unknown) => {
-    throw error instanceof AppError && error.code === 'not_found'
-      ? notFound('saved view', viewId, 'viewId')
-      : error;
-  });
-  if (view.kind !== 'people') throw invalid('viewId', 'is a view of companies; choose a view of people');
-  const { sort: _sort, includeMerged: _merged, ...filter } = view.filters;
-  const selection = await peopleSelection(ctx, { filter });
+  const { selection } = await segmentOf(ctx, viewId);
   const people = await peoplePage(ctx, null, MAX_INVITES + 1, selection);
   if (people.length > MAX_INVITES) {
     throw invalid('viewId', `matches more than ${MAX_INVITES.toLocaleString('en')} people; narrow the view`);

@@ -1,8 +1,7 @@
-import { peopleMatchingIds, peopleSelection } from '../people/people.service.ts';
+import { peopleMatchingIds, segmentOf } from '../people/people.service.ts';
 import type { Ctx } from '../shared/context.ts';
-import { AppError, invalid, notFound } from '../shared/errors.ts';
+import { invalid } from '../shared/errors.ts';
 import { parseInput } from '../shared/validate.ts';
-import { getSavedView } from '../views/views.service.ts';
 import * as figures from './surveys.results.repo.ts';
 import {
   type QuestionResult,
@@ -76,15 +75,8 @@ async function collect(ctx: Ctx, scope: figures.Scope, grouping: figures.Groupin
 
 /** A saved view of people as a segment: the subquery of the people it matches now. */
 async function segment(ctx: Ctx, viewId: string, index: number) {
-  const path = `viewId.${index}`;
-  const view = await getSavedView(ctx, viewId).catch((error: unknown) => {
-    throw error instanceof AppError && error.code === 'not_found'
-      ? notFound('saved view', viewId, path)
-      : error;
-  });
-  if (view.kind !== 'people') throw invalid(path, 'is a view of companies; choose a view of people');
-  const { sort: _sort, includeMerged: _merged, ...filter } = view.filters;
-  return { view, people: peopleMatchingIds(ctx, await peopleSelection(ctx, { filter })) };
+  const { view, selection } = await segmentOf(ctx, viewId, `viewId.${index}`);
+  return { view, people: peopleMatchingIds(ctx, selection) };
 }
 
 /**

@@ -35,6 +35,25 @@ function branches(parts: (RawBuilder<unknown> | null)[], limit: number) {
   return sql`select kind, id, at from (${sql.join(live, sql` union all `)}) u order by at desc, id desc limit ${limit + 1}`;
 }
 
+/**
+ * One kind of record as a branch: `kind, id, at` of the `table` rows (alias `r`) that `where`
+ * picks, newest first, after the cursor; null when the kind is not asked for or a channel filter
+ * leaves it out (only interactions have channels).
+ */
+function recordBranch(
+  f: TimelineFilter,
+  kind: EntryKey['kind'],
+  table: string,
+  at: string,
+  where: RawBuilder<unknown>,
+) {
+  if (!f.kinds.has(kind) || f.channels) return null;
+  const time = sql.ref(`r.${at}`);
+  return sql`(select ${sql.lit(kind)} as kind, r.id, ${time} as at from ${sql.table(table)} r where ${where}
+    ${before(time, sql.ref('r.id'), f.cursor)}
+    order by ${time} desc, r.id desc limit ${f.limit + 1})`;
+}
+
 export async function personEntries(ctx: Ctx, personId: string, f: TimelineFilter): Promise<EntryKey[]> {
   const n = f.limit + 1;
   const channel = f.channels ? sql`and ip.channel = any(${f.channels}::text[])` : sql``;
@@ -47,26 +66,10 @@ export async function personEntries(ctx: Ctx, personId: string, f: TimelineFilte
             and not exists (select 1 from interactions x where x.workspace_id = ip.workspace_id and x.corrects_id = ip.interaction_id)
             order by ip.occurred_at desc, ip.interaction_id desc limit ${n})`
         : null,
-      f.kinds.has('order') && !f.channels
-        ? sql`(select 'order' as kind, o.id, o.ordered_at as at from orders o where o.person_id = ${personId}
-            ${before(sql.ref('o.ordered_at'), sql.ref('o.id'), f.cursor)}
-            order by o.ordered_at desc, o.id desc limit ${n})`
-        : null,
-      f.kinds.has('note') && !f.channels
-        ? sql`(select 'note' as kind, nt.id, nt.created_at as at from notes nt where nt.person_id = ${personId}
-            ${before(sql.ref('nt.created_at'), sql.ref('nt.id'), f.cursor)}
-            order by nt.created_at desc, nt.id desc limit ${n})`
-        : null,
-      f.kinds.has('review') && !f.channels
-        ? sql`(select 'review' as kind, r.id, r.occurred_at as at from reviews r where r.person_id = ${personId}
-            ${before(sql.ref('r.occurred_at'), sql.ref('r.id'), f.cursor)}
-            order by r.occurred_at desc, r.id desc limit ${n})`
-        : null,
-      f.kinds.has('survey') && !f.channels
-        ? sql`(select 'survey' as kind, r.id, r.submitted_at as at from survey_responses r where r.person_id = ${personId}
-            ${before(sql.ref('r.submitted_at'), sql.ref('r.id'), f.cursor)}
-            order by r.submitted_at desc, r.id desc limit ${n})`
-        : null,
+      recordBranch(f, 'order', 'orders', 'ordered_at', sql`r.person_id = ${personId}`),
+      recordBranch(f, 'note', 'notes', 'created_at', sql`r.person_id = ${personId}`),
+      recordBranch(f, 'review', 'reviews', 'occurred_at', sql`r.person_id = ${personId}`),
+      recordBranch(f, 'survey', 'survey_responses', 'submitted_at', sql`r.person_id = ${personId}`),
     ],
     f.limit,
   );
@@ -78,6 +81,7 @@ export async function companyEntries(ctx: Ctx, companyId: string, f: TimelineFil
   const channel = (alias: string) =>
     f.channels ? sql`and ${sql.ref(`${alias}.channel`)} = any(${f.channels}::text[])` : sql``;
   const members = sql`select m.person_id from memberships m where m.company_id = ${companyId}`;
+  const ofCompany = sql`(r.company_id = ${companyId} or r.person_id in (${members}))`;
   const query = branches(
     [
       f.kinds.has('interaction')
@@ -92,29 +96,10 @@ export async function companyEntries(ctx: Ctx, companyId: string, f: TimelineFil
             and not exists (select 1 from interactions x where x.workspace_id = ip.workspace_id and x.corrects_id = ip.interaction_id)
             order by ip.occurred_at desc, ip.interaction_id desc limit ${n})`
         : null,
-      f.kinds.has('order') && !f.channels
-        ? sql`(select 'order' as kind, o.id, o.ordered_at as at from orders o
-            where (o.company_id = ${companyId} or o.person_id in (${members}))
-            ${before(sql.ref('o.ordered_at'), sql.ref('o.id'), f.cursor)}
-            order by o.ordered_at desc, o.id desc limit ${n})`
-        : null,
-      f.kinds.has('note') && !f.channels
-        ? sql`(select 'note' as kind, nt.id, nt.created_at as at from notes nt where nt.company_id = ${companyId}
-            ${before(sql.ref('nt.created_at'), sql.ref('nt.id'), f.cursor)}
-            order by nt.created_at desc, nt.id desc limit ${n})`
-        : null,
-      f.kinds.has('review') && !f.channels
-        ? sql`(select 'review' as kind, r.id, r.occurred_at as at from reviews r
-            where (r.company_id = ${companyId} or r.person_id in (${members}))
-            ${before(sql.ref('r.occurred_at'), sql.ref('r.id'), f.cursor)}
-            order by r.occurred_at desc, r.id desc limit ${n})`
-        : null,
-      f.kinds.has('survey') && !f.channels
-        ? sql`(select 'survey' as kind, r.id, r.submitted_at as at from survey_responses r
-            where (r.company_id = ${companyId} or r.person_id in (${members}))
-            ${before(sql.ref('r.submitted_at'), sql.ref('r.id'), f.cursor)}
-            order by r.submitted_at desc, r.id desc limit ${n})`
-        : null,
+      recordBranch(f, 'order', 'orders', 'ordered_at', ofCompany),
+      recordBranch(f, 'note', 'notes', 'created_at', sql`r.company_id = ${companyId}`),
+      recordBranch(f, 'review', 'reviews', 'occurred_at', ofCompany),
+      recordBranch(f, 'survey', 'survey_responses', 'submitted_at', ofCompany),
     ],
     f.limit,
   );

@@ -285,7 +285,7 @@ export const CUES: readonly Cue[] = [
 
 /** Sign-off formulas: courtesy, not feeling. */
 export const FORMULAS =
-  /\b(?:thanks|thank you|thx|ty)(?: (?:very much|so much|a lot))?,? (?:in advance|for your (?:time|attention|help in advance))\b|\b(?:kind|best|warm)(?:est)? regards\b|\bmany thanks in advance\b|\bthanks and regards\b/g;
+  /\b(?:thanks|thank you|thx|ty)(?: (?:very much|so much|a lot))?,? (?:in advance|for your (?:time|attention|help in advance))\b|\b(?:kind|best|warm)(?:est)? regards\b|\bmany thanks in advance\b|\bthanks and regards\b/gi;
 
 export interface CueMatch {
   text: string;

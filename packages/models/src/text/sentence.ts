@@ -111,9 +111,9 @@ export function scoreSentence(model: TextModel, sentence: string, withEmotions: 
   let lower = sentence.toLowerCase();
   let text = sentence;
   if (lower.includes('thank') || lower.includes('regards') || lower.includes('thx')) {
-    FORMULAS.lastIndex = 0;
-    if (FORMULAS.test(lower)) {
-      text = sentence.replace(new RegExp(FORMULAS.source, 'gi'), ' ');
+    const stripped = sentence.replace(FORMULAS, ' ');
+    if (stripped !== sentence) {
+      text = stripped;
       lower = text.toLowerCase();
     }
   }
