@@ -32,6 +32,19 @@ describe('analyzeText', () => {
     expect(analyze('Please confirm receipt of PO 4500190021.').sentiment.label).toBe('neutral');
   });
 
+  it('hears review phrases no single word carries', () => {
+    for (const text of [
+      "Don't waste your money on this charger.",
+      'We are sending it back tomorrow.',
+      'I expected far better for the price.',
+      'The case broke after two weeks.',
+      'Setup takes forever.',
+    ])
+      expect(analyze(text).sentiment.label, text).toBe('negative');
+    for (const text of ["I couldn't be happier with the new headset.", 'Gets the job done.'])
+      expect(analyze(text).sentiment.label, text).toBe('positive');
+  });
+
   it('follows negation and the commonest sarcasm', () => {
     expect(analyze('Not bad at all').sentiment.label).toBe('positive');
     expect(analyze('I am not happy with this at all.').sentiment.label).toBe('negative');

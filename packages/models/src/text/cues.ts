@@ -173,9 +173,33 @@ export const CUES: readonly Cue[] = [
     -1.0,
   ),
   cue(
-    ['waste', 'never again', 'buy', 'worth', 'avoid'],
-    `waste of (?:money|time)|never again|do not buy|don't buy|not worth (?:it|the)|avoid at all costs`,
+    ['waste', 'never again', 'buy', 'worth', 'avoid', 'save your', 'elsewhere', 'stay away', 'beware'],
+    `waste of (?:money|time)|(?:don't|dont|do not) waste (?:your |my |their )?(?:money|time|cash)|never again|do not buy|don't buy|dont buy|not worth (?:it|the)|avoid at all costs|save your money|look elsewhere|stay away|buyer beware`,
     -2.2,
+  ),
+  cue(
+    ['back', 'return'],
+    `(?:sending|send|sent|returning|return|returned|taking|took|bringing|brought) (?:it|them|this|these|the (?:${W} )?(?:item|items|product|unit|order|phone|device)) back|(?:returned|returning) (?:it|them|this|these)|(?:want|going|have|had) to return (?:it|them|this|these)|wish i could return`,
+    -1.6,
+  ),
+  cue(
+    ['expect', 'hoping', 'hoped', 'short', 'par', 'scratch'],
+    `(?:expected|expecting|hoped for|hoping for|was hoping for) (?:a lot |much |far |so |something )?(?:better|more)|(?:fell|falls|fall) (?:far |well )?short|(?:below|did not meet|didn't meet|does not meet|doesn't meet) (?:my |our |the )?expectations|not up to (?:par|scratch|standard)`,
+    -3.4, // outweighs the "better" or "more" it contains
+    'sadness',
+    0.6,
+  ),
+  cue(
+    ['forever', 'crawl', 'slow'],
+    `takes? forever|took forever|taking forever|(?:slows?|slowed) (?:down )?to a crawl|(?:painfully|excruciatingly|incredibly|unbearably|frustratingly) slow`,
+    -1.6,
+    'frustration',
+    0.6,
+  ),
+  cue(
+    ['after', 'within', 'easily', 'apart', 'quickly'],
+    `(?:broke|broken|fell apart|falls apart|died|dies|cracked|stopped working|gave out|gave up) (?:${W} )?(?:after|within) (?:${W} ){0,2}(?:days?|weeks?|months?|uses?|hours?|charges?)|(?:breaks?|broke|cracks?|cracked) (?:really |very |too |so )?easil?y|fell apart|falls apart|(?:battery|charge) (?:${W} ){0,2}(?:runs? (?:down|out)|drains?|dies) (?:${W} ){0,1}(?:quickly|fast|in (?:a |an |\\d+ |two |three |a few )?(?:hours?|minutes?))`,
+    -1.8,
   ),
   cue(
     ['described', 'advertised', 'pictured', 'promised', 'ordered'],
@@ -203,6 +227,18 @@ export const CUES: readonly Cue[] = [
     2.0,
     'joy',
     0.7,
+  ),
+  cue(
+    ['happier', 'better', 'complain', 'wrong', 'beat', 'ask for more'],
+    `(?:couldn't|could not|can't|cannot|could ?n't) (?:be|have been) (?:any )?(?:happier|more pleased|more satisfied|better)|(?:can't|cannot|could not|couldn't) (?:complain|go wrong|beat (?:it|that|the price))|(?:couldn't|could not) ask for (?:anything )?more|no complaints|nothing to complain about`,
+    3.0,
+    'joy',
+    0.8,
+  ),
+  cue(
+    ['job', 'does what', 'does exactly'],
+    `(?:gets|got|get|does|did) the job done|does (?:the|its) job|does (?:exactly )?what it (?:says|should|promises|claims)`,
+    1.6,
   ),
   cue(
     ['recommend'],

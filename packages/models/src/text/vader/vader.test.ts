@@ -101,7 +101,7 @@ describe.skipIf(skip)(`vader against vaderSentiment (Python) on ${VADER_DIR}`, (
       stats.rows++;
       const text = texts.get(`${set}:${id}`);
       expect(text, `${set}:${id}`).toBeDefined();
-      const got = vader(text ?? '', lexicon);
+      const got = vader(text ?? '', lexicon, true);
       // every row is within rounding of the reference; "match" means Python's exact rounded value
       expect(Math.abs(got.compound - Number(compound)), `${set}:${id}`).toBeLessThanOrEqual(0.5e-4 + 1e-12);
       const compoundOk = pyRound(got.compound, 4) === Number(compound);
@@ -143,7 +143,17 @@ describe.skipIf(skip)(`vader against vaderSentiment (Python) on ${VADER_DIR}`, (
     ['Make sure you :) or :D today!', 0.8633],
     ['Not bad at all', 0.431],
   ])('README example %j has compound %d', (text, compound) => {
-    expect(pyRound(vader(text, lexicon).compound, 4)).toBe(compound);
+    expect(pyRound(vader(text, lexicon, true).compound, 4)).toBe(compound);
+  });
+
+  it('reads two-letter words with punctuation as words, which vaderSentiment keeps whole', () => {
+    expect(vader('Ha!', lexicon, true).compound).toBe(0);
+    expect(vader('Ha!', lexicon).compound).toBeGreaterThan(0.3);
+    expect(vader('No. Not good.', lexicon).drivers.map((d) => d.word)).toEqual(['No', 'good']);
+    expect(vader('No no no!', lexicon, true).compound).toBeGreaterThan(0); // vaderSentiment's reading
+    expect(vader('No no no!', lexicon).compound).toBeLessThan(-0.5);
+    expect(vader('no problem', lexicon).compound).toBeGreaterThan(0); // a single "no" still negates
+    expect(vader(':D :P', lexicon).drivers.map((d) => d.word)).toEqual([':D', ':P']); // emoticons stay whole
   });
 
   it('names the words that drove the score, with their final valence', () => {

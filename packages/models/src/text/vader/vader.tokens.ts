@@ -52,6 +52,17 @@ function atMostTwoCodePoints(text: string, start: number, end: number): boolean 
   return points <= 2;
 }
 
+/**
+ * A two-letter word such as "no", "ha" or "ok": vaderSentiment keeps "no!" or "Ha!" whole (its
+ * emoticon guard), so the word misses the lexicon and the negation list. Rapport strips them.
+ */
+function twoLetters(text: string, start: number, end: number): boolean {
+  if (end - start !== 2) return false;
+  const a = text.charCodeAt(start) | 32;
+  const b = text.charCodeAt(start + 1) | 32;
+  return a >= 97 && a <= 122 && b >= 97 && b <= 122;
+}
+
 /** polarity_scores' first step: each emoji code point becomes its description, space-separated. */
 export function replaceEmoji(text: string, lexicon: VaderLexicon): string {
   const { byCodePoint, min } = emojiTable(lexicon.emoji);
@@ -112,7 +123,7 @@ export function shrink(n: number): boolean {
  * punctuation unless that leaves 2 code points or fewer (which keeps ":)" and ":D" whole). Fills the
  * scratch arrays and returns the token count.
  */
-export function tokenize(text: string, lex: Map<string, number>): number {
+export function tokenize(text: string, lex: Map<string, number>, parity = false): number {
   const { words, lower } = scratch;
   let n = 0;
   const len = text.length;
@@ -126,7 +137,7 @@ export function tokenize(text: string, lex: Map<string, number>): number {
     let e = k;
     while (s < e && text.charCodeAt(s) < 128 && ASCII_PUNCTUATION[text.charCodeAt(s)] === 1) s++;
     while (e > s && text.charCodeAt(e - 1) < 128 && ASCII_PUNCTUATION[text.charCodeAt(e - 1)] === 1) e--;
-    if (atMostTwoCodePoints(text, s, e)) {
+    if (atMostTwoCodePoints(text, s, e) && (parity || !twoLetters(text, s, e))) {
       s = start;
       e = k;
     }

@@ -107,17 +107,25 @@ function specialIdiomsCheck(valence: number, i: number, n: number): number {
   return v;
 }
 
+/** Whether the call being scored reproduces vaderSentiment exactly (see vader()). */
+let parity = false;
+
 /** sentiment_valence for a lexicon word at i. */
 function wordValence(i: number, n: number, capDiff: boolean): number {
   const base = lexValue[i]!;
   const low = lower[i];
   let valence = base;
+  // Outside parity, "no no no" is a no said three times: vaderSentiment zeroes each "no" before a
+  // lexicon word ("no" is one) and negates the next, which turns "No no no!" positive.
+  const repeatedNo = !parity && low === 'no';
   // "no" before another lexicon word negates it rather than counting itself
-  if (low === 'no' && i !== n - 1 && (flags[i + 1]! & IN_LEX) !== 0) valence = 0.0;
+  if (low === 'no' && i !== n - 1 && (flags[i + 1]! & IN_LEX) !== 0 && !(repeatedNo && lower[i + 1] === 'no'))
+    valence = 0.0;
   if (
-    (i > 0 && lower[i - 1] === 'no') ||
-    (i > 1 && lower[i - 2] === 'no') ||
-    (i > 2 && lower[i - 3] === 'no' && (lower[i - 1] === 'or' || lower[i - 1] === 'nor'))
+    !repeatedNo &&
+    ((i > 0 && lower[i - 1] === 'no') ||
+      (i > 1 && lower[i - 2] === 'no') ||
+      (i > 2 && lower[i - 3] === 'no' && (lower[i - 1] === 'or' || lower[i - 1] === 'nor')))
   ) {
     valence = base * N_SCALAR;
   }
@@ -210,10 +218,15 @@ function heapPop(heap: number[]): void {
   heap[k] = lastItem;
 }
 
-/** Scores a text like vaderSentiment's polarity_scores, without the final rounding, plus its drivers. */
-export function vader(text: string, lexicon: VaderLexicon): VaderScore {
+/**
+ * Scores a text like vaderSentiment's polarity_scores, without the final rounding, plus its drivers.
+ * `parity` reproduces the Python package exactly, bugs included (the parity test); by default
+ * two-letter words with punctuation ("no!", "Ha!") are read as words (see twoLetters).
+ */
+export function vader(text: string, lexicon: VaderLexicon, parityWithPython = false): VaderScore {
+  parity = parityWithPython;
   const clean = replaceEmoji(text, lexicon);
-  const n = tokenize(clean, lexicon.words);
+  const n = tokenize(clean, lexicon.words, parity);
   ({ words, lower, flags, lexValue, sentiments } = scratch);
   if (n === 0) return { neg: 0, neu: 0, pos: 0, compound: 0, sum: 0, drivers: [] };
 
