@@ -117,14 +117,13 @@ export function fitBgNbd(s: RepeatSummary, options: FitOptions<BgNbdParams> = {}
   const warnings = solved.warnings;
   if (repeat < MIN_REPEAT_CUSTOMERS) warnings.unshift(tooLittleData('BG/NBD', repeat));
   const { a, b } = solved.params;
-  if (b > 1000) {
-    const keep = warnings.filter(
-      (warning) => !(warning.code === 'boundary' && /\bb\b/.test(warning.message)),
-    );
+  // b → ∞ (often with a → 0): the chance of leaving after a purchase, a/(a+b), vanishes.
+  if (b > 1000 || a / (a + b) < 1e-3) {
+    const keep = warnings.filter((w) => !(w.code === 'boundary' && /parameter (a|b) /.test(w.message)));
     warnings.length = 0;
     warnings.push(...keep, {
       code: 'b_unbounded',
-      message: `BG/NBD's dropout parameter b ran off towards infinity (b = ${fmt(b)}, mean dropout chance per purchase ${fmt(a / (a + b))}): in this data customers almost never seem to leave, so BG/NBD calls nearly everyone alive and its P(alive) and CLV are not to be trusted. Compare with Pareto/NBD, or use a longer history.`,
+      message: `BG/NBD found that customers almost never leave (b = ${fmt(b)}, a = ${fmt(a)}: a ${fmt((100 * a) / (a + b))} % chance of dropping out after a purchase). The dropout part of the model has run off to its limit, so BG/NBD calls nearly everyone alive: its P(alive), expected purchases and CLV are not to be trusted for this data. Compare with Pareto/NBD, or fit on a longer history.`,
     });
   }
   return { ...solved, customers: total, warnings };

@@ -12,9 +12,9 @@ export function checkRepeat(s: RepeatSummary): void {
     const tx = s.tx[i]!;
     const T = s.T[i]!;
     const w = s.weight ? s.weight[i]! : 1;
-    if (!(x >= 0 && tx >= 0 && T > 0 && tx <= T + 1e-9 && w >= 0) || (x === 0 && tx !== 0)) {
+    if (!(x >= 0 && tx >= 0 && T >= 0 && tx <= T + 1e-9 && w >= 0) || (x === 0 && tx !== 0)) {
       throw new ClvDataError(
-        `Customer ${i}: x = ${x}, tx = ${tx}, T = ${T}${s.weight ? `, weight = ${w}` : ''} is not a valid summary (needs x ≥ 0, 0 ≤ tx ≤ T, T > 0, and tx = 0 when x = 0).`,
+        `Customer ${i}: x = ${x}, tx = ${tx}, T = ${T}${s.weight ? `, weight = ${w}` : ''} is not a valid summary (needs x ≥ 0, 0 ≤ tx ≤ T, and tx = 0 when x = 0).`,
       );
     }
   }

@@ -5,7 +5,7 @@
  */
 import { repeatStart } from './bgnbd.ts';
 import { checkRepeat, distinctX, grouped } from './check.ts';
-import { count, MIN_REPEAT_CUSTOMERS, solve, tooLittleData } from './fit.ts';
+import { count, fmt, MIN_REPEAT_CUSTOMERS, solve, tooLittleData } from './fit.ts';
 import { combine, logPiece } from './pareto.terms.ts';
 import { digamma, lgamma } from './special.ts';
 import { collapse } from './summarize.ts';
@@ -110,5 +110,17 @@ export function fitParetoNbd(
     logLikelihood: paretoNbdLogLikelihood(g),
   });
   if (repeat < MIN_REPEAT_CUSTOMERS) solved.warnings.unshift(tooLittleData('Pareto/NBD', repeat));
+  const { s: shape, beta } = solved.params;
+  // A mean dropout rate s/β of under 1e-4 a week is a mean lifetime of centuries.
+  if (shape / beta < 1e-4) {
+    const keep = solved.warnings.filter(
+      (w) => !(w.code === 'boundary' && /parameter (s|beta) /.test(w.message)),
+    );
+    solved.warnings.length = 0;
+    solved.warnings.push(...keep, {
+      code: 'no_dropout',
+      message: `Pareto/NBD found that customers almost never leave (s = ${fmt(shape)}, β = ${fmt(beta)}: a mean lifetime of ${fmt(beta / shape / 52)} years). The dropout part of the model has run off to its limit, so P(alive) is close to 1 for everyone and CLV grows with the horizon alone. Treat its P(alive) and CLV with caution, or fit on a longer history.`,
+    });
+  }
   return { ...solved, customers: total };
 }

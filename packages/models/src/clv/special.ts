@@ -31,6 +31,8 @@ export function log1pExp(v: number): number {
 }
 
 const MAX_TERMS = 200_000;
+/** Terms of hyp2f1One before the rest is estimated (z within ~1e-4 of 1: degenerate fits only). */
+const ONE_TERMS = 20_000;
 
 export interface Series {
   /** G = 2F1(1, b; c; z). */
@@ -44,7 +46,10 @@ export interface Series {
 /**
  * G = 2F1(1, b; c; z) = Σ_k (b)_k / (c)_k z^k for 0 < b < c and 0 ≤ z < 1, with its exact partial
  * derivatives (the series differentiated term by term). Every term is positive and at most z
- * times the one before, so the remainder after a term t is below t·z/(1 − z).
+ * times the one before. The sum stops when the rest is below 1e-17 of it: the rest after a term
+ * t is below t·z/(1 − z), and, when c − b > 1 (terms falling like k^−(c−b)), below t·k/(c−b−1).
+ * Only where z is within about 1e-4 of 1 (β or α running off to infinity in a degenerate fit)
+ * does it stop after 20,000 terms and add the rest as a geometric tail at the last ratio.
  */
 export function hyp2f1One(b: number, c: number, z: number): Series {
   let term = 1;
@@ -54,18 +59,21 @@ export function hyp2f1One(b: number, c: number, z: number): Series {
   let db = 0;
   let dc = 0;
   let dz = 0;
-  const tail = z / (1 - z);
-  for (let k = 0; k < MAX_TERMS; k++) {
+  const geometric = z / (1 - z);
+  const power = c - b - 1;
+  for (let k = 0; k < ONE_TERMS; k++) {
     sumB += 1 / (b + k);
     sumC += 1 / (c + k);
-    const next = (term * (b + k) * z) / (c + k);
+    const ratio = ((b + k) * z) / (c + k);
     // ∂t_{k+1}/∂z = (k+1) t_{k+1} / z, written without dividing by z.
     dz += ((k + 1) * (term * (b + k))) / (c + k);
-    term = next;
+    term *= ratio;
     value += term;
     db += term * sumB;
     dc -= term * sumC;
-    if (term * (1 + tail) <= 1e-17 * value) break;
+    const rest = power > 0 ? Math.min(geometric, (k + 1) / power) : geometric;
+    if (term * rest <= 1e-17 * value) break;
+    if (k === ONE_TERMS - 1) value += (term * ratio) / (1 - ratio);
   }
   return { value, db, dc, dz };
 }

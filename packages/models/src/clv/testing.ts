@@ -54,3 +54,32 @@ export function simpleCsv(path: string): Record<string, string>[] {
 
 export const CDNOW_CALIBRATION_END = dayOf('1997-09-30');
 export const CDNOW_HOLDOUT_END = dayOf('1998-06-30');
+
+const NON_PRODUCT = new Set([
+  'POST',
+  'D',
+  'M',
+  'DOT',
+  'BANK CHARGES',
+  'C2',
+  'CRUK',
+  'AMAZONFEE',
+  'PADS',
+  'S',
+  'B',
+]);
+
+/** Online Retail lines after the README's usual cleaning, as transactions (amount = quantity × price). */
+export function onlineRetail(): Transaction[] {
+  const out: Transaction[] = [];
+  const lines = sharedText('online_retail/transactions.csv').split(/\r?\n/);
+  for (let i = 1; i < lines.length; i++) {
+    const [invoice, stock, quantity, date, price, customer] = lines[i]!.split(',');
+    if (!customer || invoice!.startsWith('C') || NON_PRODUCT.has(stock!)) continue;
+    const q = Number(quantity);
+    const p = Number(price);
+    if (!(q > 0 && p > 0)) continue;
+    out.push({ customerId: customer, day: dayOf(date!.slice(0, 10)), amount: q * p });
+  }
+  return out;
+}
