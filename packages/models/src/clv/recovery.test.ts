@@ -10,11 +10,12 @@ import {
   simulateSpend,
 } from './index.ts';
 
-const within = (fitted: Record<string, number>, truth: Record<string, number>, share: number) => {
-  for (const [name, value] of Object.entries(truth)) {
-    expect(Math.abs(fitted[name]! - value) / value, `${name}: ${fitted[name]} vs ${value}`).toBeLessThan(
-      share,
-    );
+const within = <P extends object>(fitted: P, truth: P, share: number) => {
+  for (const [name, value] of Object.entries(truth) as [keyof P & string, number][]) {
+    expect(
+      Math.abs((fitted[name] as number) - value) / value,
+      `${name}: ${String(fitted[name])} vs ${value}`,
+    ).toBeLessThan(share);
   }
 };
 
