@@ -4,10 +4,10 @@
  * with probability p ~ Beta(a, b). The log-likelihood is written in the numerically stable form
  * of Hardie's note 027 (a log-sum-exp of its two terms) with its analytic gradient.
  */
-import { checkRepeat, distinctX, grouped } from './check.ts';
-import { count, fmt, MIN_REPEAT_CUSTOMERS, solve, tooLittleData } from './fit.ts';
+import { byX, distinctX, prepareRepeat } from './check.ts';
+import { fmt, MIN_REPEAT_CUSTOMERS, solve, tooLittleData } from './fit.ts';
 import { digamma, lgamma } from './special.ts';
-import { type BgNbdParams, ClvDataError, type Fit, type FitOptions, type RepeatSummary } from './types.ts';
+import type { BgNbdParams, Fit, FitOptions, RepeatSummary } from './types.ts';
 
 const NAMES = ['r', 'alpha', 'a', 'b'] as const;
 
@@ -15,11 +15,8 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
 export function bgNbdLogLikelihood(s: RepeatSummary): (p: Float64Array, grad: Float64Array) => number {
   const { x, tx, T } = s;
   const n = x.length;
-  const w = s.weight ?? new Float64Array(n).fill(1);
-  const { values, index } = distinctX(x);
+  const { w, values, index, weightOf } = byX(x, s.weight);
   const k = values.length;
-  const weightOf = new Float64Array(k);
-  for (let i = 0; i < n; i++) weightOf[index[i]!]! += w[i]!;
   const tVals = distinctX(T);
   const txVals = distinctX(tx);
   const tIndex = tVals.index;
@@ -99,14 +96,7 @@ export function bgNbdLogLikelihood(s: RepeatSummary): (p: Float64Array, grad: Fl
 }
 
 export function fitBgNbd(s: RepeatSummary, options: FitOptions<BgNbdParams> = {}): Fit<BgNbdParams> {
-  checkRepeat(s);
-  const g = grouped(s);
-  const { total, repeat } = count(g.x, g.weight);
-  if (repeat === 0) {
-    throw new ClvDataError(
-      'No customer bought more than once, so there is nothing to learn about repeat purchases: BG/NBD cannot be fitted.',
-    );
-  }
+  const { g, total, repeat } = prepareRepeat(s, 'BG/NBD');
   const solved = solve<BgNbdParams>({
     names: NAMES,
     start: options.start ?? repeatStart(g, { a: 1, b: 1 }),

@@ -1,4 +1,6 @@
 /** Checks of the summaries the fits take: what cannot be fitted throws ClvDataError. */
+
+import { count } from './fit.ts';
 import { collapse } from './summarize.ts';
 import { ClvDataError, type RepeatSummary, type SpendSummary } from './types.ts';
 
@@ -54,4 +56,26 @@ export function distinctX(x: Float64Array): { values: Float64Array; index: Uint3
     index[i] = k;
   }
   return { values: Float64Array.from(map.keys()), index };
+}
+
+/** Weights (1 each when absent), the distinct values of x, and the total weight of each. */
+export function byX(x: Float64Array, weight: Float64Array | undefined) {
+  const w = weight ?? new Float64Array(x.length).fill(1);
+  const { values, index } = distinctX(x);
+  const weightOf = new Float64Array(values.length);
+  for (let i = 0; i < x.length; i++) weightOf[index[i]!]! += w[i]!;
+  return { w, values, index, weightOf };
+}
+
+/** The checked, grouped summary with its customers and repeat customers; none of the latter throws. */
+export function prepareRepeat(s: RepeatSummary, model: string) {
+  checkRepeat(s);
+  const g = grouped(s);
+  const { total, repeat } = count(g.x, g.weight);
+  if (repeat === 0) {
+    throw new ClvDataError(
+      `No customer bought more than once, so there is nothing to learn about repeat purchases: ${model} cannot be fitted.`,
+    );
+  }
+  return { g, total, repeat };
 }

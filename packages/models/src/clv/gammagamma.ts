@@ -4,7 +4,7 @@
  * customers, independent of the purchase process. The likelihood of a customer's mean m over x
  * repeat purchases, with its analytic gradient; only ln(γ + m·x) varies per customer.
  */
-import { checkSpend, distinctX } from './check.ts';
+import { byX, checkSpend } from './check.ts';
 import { count, fmt, MIN_REPEAT_CUSTOMERS, solve, tooLittleData } from './fit.ts';
 import { digamma, lgamma } from './special.ts';
 import {
@@ -20,9 +20,7 @@ const NAMES = ['p', 'q', 'gamma'] as const;
 export function gammaGammaLogLikelihood(s: SpendSummary): (p: Float64Array, grad: Float64Array) => number {
   const { x, m } = s;
   const n = x.length;
-  const w = s.weight ?? new Float64Array(n).fill(1);
-  const { values, index } = distinctX(x);
-  const weightOf = new Float64Array(values.length);
+  const { w, values, weightOf } = byX(x, s.weight);
   // Sums that do not depend on the parameters.
   let total = 0;
   let sumXLogM = 0;
@@ -30,7 +28,6 @@ export function gammaGammaLogLikelihood(s: SpendSummary): (p: Float64Array, grad
   let sumXLogX = 0;
   for (let i = 0; i < n; i++) {
     const wi = w[i]!;
-    weightOf[index[i]!]! += wi;
     total += wi;
     sumXLogM += wi * x[i]! * Math.log(m[i]!);
     sumLogM += wi * Math.log(m[i]!);

@@ -11,6 +11,7 @@
  * gradient is exact: G is differentiated term by term (hyp2f1One).
  */
 import { hyp2f1One } from './special.ts';
+import type { ParetoNbdParams } from './types.ts';
 
 /** ln piece(y) and its gradient with respect to (r, α, s, β), written into `d`. */
 export function logPiece(
@@ -53,23 +54,12 @@ export interface ParetoTerms {
 const d1 = new Float64Array(4);
 const d2 = new Float64Array(4);
 
-/**
- * The bracket of the likelihood for one customer; with `grad`, the gradient of its logarithm
- * with respect to (r, α, s, β).
- */
-export function paretoTerms(
-  r: number,
-  alpha: number,
-  s: number,
-  beta: number,
-  x: number,
-  tx: number,
-  T: number,
-  grad?: Float64Array,
-): ParetoTerms {
+/** The bracket of the likelihood for one customer (for predictions). */
+export function paretoTerms(params: ParetoNbdParams, x: number, tx: number, T: number): ParetoTerms {
+  const { r, alpha, s, beta } = params;
   const p1 = logPiece(r, alpha, s, beta, x, tx, d1);
   const p2 = tx === T ? p1 : logPiece(r, alpha, s, beta, x, T, d2);
-  return combine(r, alpha, s, beta, x, tx, T, p1, d1, p2, d2, 0, 0, grad);
+  return combine(r, alpha, s, beta, x, tx, T, p1, d1, p2, d2, 0, 0);
 }
 
 /**

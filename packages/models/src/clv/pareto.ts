@@ -4,18 +4,12 @@
  * gradient (pareto.terms.ts).
  */
 import { repeatStart } from './bgnbd.ts';
-import { checkRepeat, distinctX, grouped } from './check.ts';
-import { count, fmt, MIN_REPEAT_CUSTOMERS, solve, tooLittleData } from './fit.ts';
+import { byX, prepareRepeat } from './check.ts';
+import { fmt, MIN_REPEAT_CUSTOMERS, solve, tooLittleData } from './fit.ts';
 import { combine, logPiece } from './pareto.terms.ts';
 import { digamma, lgamma } from './special.ts';
 import { collapse } from './summarize.ts';
-import {
-  ClvDataError,
-  type Fit,
-  type FitOptions,
-  type ParetoNbdParams,
-  type RepeatSummary,
-} from './types.ts';
+import type { Fit, FitOptions, ParetoNbdParams, RepeatSummary } from './types.ts';
 
 const NAMES = ['r', 'alpha', 's', 'beta'] as const;
 
@@ -23,10 +17,7 @@ const NAMES = ['r', 'alpha', 's', 'beta'] as const;
 export function paretoNbdLogLikelihood(s: RepeatSummary): (p: Float64Array, grad: Float64Array) => number {
   const { x, tx, T } = s;
   const n = x.length;
-  const w = s.weight ?? new Float64Array(n).fill(1);
-  const { values, index } = distinctX(x);
-  const weightOf = new Float64Array(values.length);
-  for (let i = 0; i < n; i++) weightOf[index[i]!]! += w[i]!;
+  const { w, values, weightOf } = byX(x, s.weight);
   const g = new Float64Array(4);
   const atTx = collapse({ x, tx, T: tx });
   const atT = collapse({ x, tx: T, T });
@@ -92,14 +83,7 @@ export function fitParetoNbd(
   s: RepeatSummary,
   options: FitOptions<ParetoNbdParams> = {},
 ): Fit<ParetoNbdParams> {
-  checkRepeat(s);
-  const g = grouped(s);
-  const { total, repeat } = count(g.x, g.weight);
-  if (repeat === 0) {
-    throw new ClvDataError(
-      'No customer bought more than once, so there is nothing to learn about repeat purchases: Pareto/NBD cannot be fitted.',
-    );
-  }
+  const { g, total, repeat } = prepareRepeat(s, 'Pareto/NBD');
   let meanT = 0;
   for (let i = 0; i < g.x.length; i++) meanT += (g.weight[i]! * g.T[i]!) / total;
   const solved = solve<ParetoNbdParams>({

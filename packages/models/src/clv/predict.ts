@@ -41,7 +41,7 @@ export function bgNbdUnconditional(p: BgNbdParams, t: number): number {
 
 /** P(alive | x, tx, T) under Pareto/NBD. */
 export function paretoNbdPAlive(p: ParetoNbdParams, x: number, tx: number, T: number): number {
-  const terms = paretoTerms(p.r, p.alpha, p.s, p.beta, x, tx, T);
+  const terms = paretoTerms(p, x, tx, T);
   return Math.min(1, Math.exp(terms.logAlive - terms.logBracket));
 }
 

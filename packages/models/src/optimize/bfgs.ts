@@ -114,7 +114,7 @@ export function minimize(
     }
     const change = Math.abs(current.f - next.f);
     current = next;
-    if (change <= 1e-15 * Math.max(1, Math.abs(current.f)) && maxAbs(current.g) < looseTolerance) {
+    if (change <= 1e-13 * Math.max(1, Math.abs(current.f)) && maxAbs(current.g) < looseTolerance) {
       converged = true;
       reason = 'the objective stopped changing';
       break;
