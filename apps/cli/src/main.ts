@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerApikey } from './commands/api-keys.ts';
+import { registerClv } from './commands/clv.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerExport } from './commands/exports.ts';
 import { registerImport } from './commands/imports.ts';
@@ -47,6 +48,7 @@ registerImport(program);
 registerExport(program);
 registerWorkspace(program);
 registerText(program);
+registerClv(program);
 
 try {
   await program.parseAsync(process.argv);
