@@ -1,5 +1,7 @@
 // Pure models with no database and no network: text analysis (sentiment, emotions, explained),
 // and later customer value. The text model ships in packages/models/data (see load.ts).
+
+export * from './clv/index.ts';
 export {
   type AnalyzeOptions,
   analyzeText,
