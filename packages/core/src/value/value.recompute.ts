@@ -25,6 +25,8 @@ export type InWorkspace = <T>(fn: (ctx: Ctx) => Promise<T>) => Promise<T>;
 
 const monthOf = (date: Date) => date.getUTCFullYear() * 12 + date.getUTCMonth();
 const monthName = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+/** For real (float4) columns: values too small for them are 0 (P(alive) of 1e-48 is none). */
+const real = (v: number) => (Math.abs(v) < 1e-30 ? 0 : v);
 const isoDay = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
 
 function cohortsOf(rows: { cohort: number; since: number; customers: number }[], nowMonth: number): Cohort[] {
@@ -76,7 +78,7 @@ async function writeBack(
     ) as Record<repo.FigureColumn, unknown[]>;
     for (let i = from; i < to; i++) {
       const k = i - from;
-      const risk = 1 - scores.pAlive[i]!;
+      const risk = 1 - real(scores.pAlive[i]!);
       columns.subject_id[k] = data.ids[i];
       columns.recency_days[k] = scores.recency[i];
       columns.frequency[k] = data.x[i]! + 1;
@@ -90,9 +92,9 @@ async function writeBack(
       columns.first_order_at[k] = isoDay(data.first[i]!);
       columns.last_order_at[k] = isoDay(data.last[i]!);
       columns.repeat_spend_minor[k] = data.m[i]! > 0 ? Math.round(data.m[i]!) : null;
-      columns.p_alive[k] = scores.pAlive[i];
-      columns.expected_90[k] = scores.e90[i];
-      columns.expected_365[k] = scores.e365[i];
+      columns.p_alive[k] = real(scores.pAlive[i]!);
+      columns.expected_90[k] = real(scores.e90[i]!);
+      columns.expected_365[k] = real(scores.e365[i]!);
       columns.expected_spend_minor[k] = Math.round(scores.spendPer[i]!);
       columns.clv_minor[k] = Math.round(scores.clv[i]!);
       columns.churn_risk[k] = risk;
@@ -139,6 +141,7 @@ export async function recomputeValue(
     };
   });
 
+  const readMs = performance.now() - started;
   const fitId = newId('valueFit');
   const scores = read ? scoreCustomers(read.customers, nowDay, settings) : null;
   warnings.push(...(scores?.warnings ?? []));
@@ -155,6 +158,7 @@ export async function recomputeValue(
         )
       : null;
   const n = read?.customers.ids.length ?? 0;
+  const modelMs = performance.now() - started - readMs;
   let repeaters = 0;
   for (let i = 0; i < n; i++) if (read!.customers.x[i]! > 0) repeaters++;
 
@@ -185,7 +189,16 @@ export async function recomputeValue(
       log_likelihood: scores?.purchasesFit?.logLikelihood ?? null,
       warnings: JSON.stringify(warnings),
       customers: n,
-      settings: JSON.stringify({ ...settings, trigger }),
+      // How long the aggregation in SQL, the fits and scores, and the write-back (so far) took.
+      settings: JSON.stringify({
+        ...settings,
+        trigger,
+        timings: {
+          aggregateMs: Math.round(readMs),
+          modelMs: Math.round(modelMs),
+          writeMs: Math.round(performance.now() - started - readMs - modelMs),
+        },
+      }),
       tracking: check ? JSON.stringify(trackingStored) : null,
       cohorts: read ? JSON.stringify(cohortsOf(read.cohorts, monthOf(now))) : null,
       repeat_rate: JSON.stringify({ customers: n, repeaters, rate: n ? repeaters / n : 0 }),
