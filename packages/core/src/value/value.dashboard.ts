@@ -117,8 +117,20 @@ async function quadrants(ctx: Ctx, unit: CustomerUnit, ids: Ids | null, threshol
     .executeTakeFirstOrThrow();
   const before = new Date(ctx.clock.now().getTime() - 30 * DAY).toISOString().slice(0, 10);
   // High value slipping away: P(alive) below the threshold, or fallen by 0.1 or more in 30 days.
-  const save = await sql<{ id: string; monetary: number; clv: number; alive: number; before: number | null }>`
-    select v.subject_id as id, v.monetary_minor as monetary, v.clv_minor as clv, v.p_alive as alive, h.p_alive as before
+  const save = await sql<{
+    id: string;
+    name: string | null;
+    monetary: number;
+    clv: number;
+    alive: number;
+    before: number | null;
+  }>`
+    select v.subject_id as id, v.monetary_minor as monetary, v.clv_minor as clv, v.p_alive as alive, h.p_alive as before,
+      ${
+        unit === 'person'
+          ? sql`(select rapport_display_name(p.first_name, p.last_name, p.email) from people p where p.workspace_id = v.workspace_id and p.id = v.subject_id)`
+          : sql`(select c.name from companies c where c.workspace_id = v.workspace_id and c.id = v.subject_id)`
+      } as name
     from customer_values v
     left join lateral (
       select p_alive from health_history h
@@ -145,6 +157,7 @@ async function quadrants(ctx: Ctx, unit: CustomerUnit, ids: Ids | null, threshol
     saveFirst: save.rows.map((r) => ({
       subjectType: unit,
       subjectId: r.id,
+      name: r.name ?? r.id,
       monetaryMinor: Number(r.monetary),
       clvMinor: Number(r.clv),
       pAlive: r.alive,

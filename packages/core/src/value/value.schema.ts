@@ -208,6 +208,7 @@ export const valueDashboard = z
         z.object({
           subjectType: customerUnit,
           subjectId: z.string(),
+          name: z.string().describe('The person or company, as lists show it.'),
           monetaryMinor: money,
           clvMinor: money,
           pAlive: z.number(),

@@ -231,6 +231,7 @@ describe('value recompute', () => {
     ]);
     expect(d.quadrants.cells.reduce((s, c) => s + c.customers, 0)).toBe(63);
     expect(d.quadrants.saveFirst.map((s) => s.subjectId)).toContain(lapsed);
+    expect(d.quadrants.saveFirst.every((s) => s.name && s.name !== s.subjectId)).toBe(true);
     expect(d.repeatRate).toEqual({ customers: 63, repeaters: expect.any(Number), rate: expect.any(Number) });
     expect(d.cohorts.length).toBeGreaterThan(0);
     expect(d.tracking!.weeks.length).toBeGreaterThan(50);
