@@ -97,6 +97,7 @@ describe.skipIf(missing)('customer value in a real browser (Chromium)', () => {
     const known = healths.filter((h) => !Number.isNaN(h));
     expect(known.length).toBeGreaterThan(5);
     expect(known).toEqual([...known].sort((a, b) => b - a));
+    expect(await serious(page)).toEqual([]);
     await page.goto('/people?churn=high');
     await page.getByRole('group', { name: 'Active filters' }).getByText('Churn risk: High').waitFor();
     await page.context().close();

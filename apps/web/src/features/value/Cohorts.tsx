@@ -1,4 +1,4 @@
-import { Group, Table, Text } from '@mantine/core';
+import { Box, Group, Table, Text } from '@mantine/core';
 import { Section } from './ValueCharts';
 import { percent, type ValueDashboard } from './value';
 
@@ -22,7 +22,8 @@ export function Cohorts({ dashboard: d }: { dashboard: ValueDashboard }) {
           No cohort yet.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        // A region one can scroll with the keyboard when the months do not fit.
+        <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Cohorts, month by month">
           <Table aria-label="Cohort retention" withTableBorder fz="xs">
             <Table.Thead>
               <Table.Tr>
@@ -63,7 +64,7 @@ export function Cohorts({ dashboard: d }: { dashboard: ValueDashboard }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Box>
       )}
     </Section>
   );
