@@ -27,6 +27,8 @@ const P_ALIVE = 0.5;
 /** Saved views compared in "CLV by segment". */
 const MAX_VIEWS = 20;
 const HEALTH_DAYS = 180;
+/** Below this chance of still being a customer, a customer is gone rather than slipping away. */
+const GONE = 0.05;
 const DAY = 86_400_000;
 
 function figures(ctx: Ctx, unit: CustomerUnit, ids: Ids | null) {
@@ -116,7 +118,8 @@ async function quadrants(ctx: Ctx, unit: CustomerUnit, ids: Ids | null, threshol
     ])
     .executeTakeFirstOrThrow();
   const before = new Date(ctx.clock.now().getTime() - 30 * DAY).toISOString().slice(0, 10);
-  // High value slipping away: P(alive) below the threshold, or fallen by 0.1 or more in 30 days.
+  // High value slipping away: P(alive) below the threshold, or fallen by 0.1 or more in 30 days;
+  // not those already gone (P(alive) under 5%: a win-back, not a save).
   const save = await sql<{
     id: string;
     name: string | null;
@@ -139,6 +142,7 @@ async function quadrants(ctx: Ctx, unit: CustomerUnit, ids: Ids | null, threshol
     ) h on true
     where v.subject_type = ${unit} and v.monetary_minor >= ${threshold}
       ${ids?.list ? sql`and v.subject_id = any(${ids.list}::text[])` : sql``}
+      and v.p_alive >= ${GONE}
       and (v.p_alive < ${P_ALIVE} or h.p_alive - v.p_alive >= 0.1)
     order by v.monetary_minor * (1 - v.p_alive) desc, v.subject_id limit 10`.execute(ctx.db);
   return {

@@ -230,7 +230,13 @@ describe('value recompute', () => {
       expect.objectContaining({ relationshipType: 'customer', customers: 63 }),
     ]);
     expect(d.quadrants.cells.reduce((s, c) => s + c.customers, 0)).toBe(63);
-    expect(d.quadrants.saveFirst.map((s) => s.subjectId)).toContain(lapsed);
+    // Valuable and slipping, not gone: the lapsed weekly buyer (P(alive) ~ 0) is a win-back, not a save.
+    expect(d.quadrants.saveFirst.length).toBeGreaterThan(0);
+    expect(d.quadrants.saveFirst.map((s) => s.subjectId)).not.toContain(lapsed);
+    for (const s of d.quadrants.saveFirst) {
+      expect(s.pAlive).toBeGreaterThanOrEqual(0.05);
+      expect(s.monetaryMinor).toBeGreaterThanOrEqual(d.quadrants.valueThresholdMinor);
+    }
     expect(d.quadrants.saveFirst.every((s) => s.name && s.name !== s.subjectId)).toBe(true);
     expect(d.repeatRate).toEqual({ customers: 63, repeaters: expect.any(Number), rate: expect.any(Number) });
     expect(d.cohorts.length).toBeGreaterThan(0);

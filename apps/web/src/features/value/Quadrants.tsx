@@ -25,7 +25,8 @@ export function Quadrants({ dashboard: d }: { dashboard: ValueDashboard }) {
     <Section title="Value against chance still active">
       <Text size="sm" c="dimmed" mb="xs">
         High value is spend to date of at least {money(q.valueThresholdMinor)} (the median); active is a
-        chance of at least {percent(q.pAliveThreshold)} of still being a customer.
+        chance of at least {percent(q.pAliveThreshold)} of still being a customer. Save first: valuable
+        customers slipping away but not yet gone (a chance of 5% or more), largest value at risk first.
       </Text>
       <SimpleGrid cols={2} spacing="xs" mb="sm" aria-label="Quadrants">
         {ORDER.map((key) => {

@@ -93,8 +93,6 @@ function DashboardBody({ dashboard: d }: { dashboard: ValueDashboard }) {
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
         <ClvDistribution dashboard={d} />
         <Quadrants dashboard={d} />
-        <Segments dashboard={d} />
-        <Cohorts dashboard={d} />
         {d.tracking ? (
           <TrackingCharts tracking={d.tracking} />
         ) : (
@@ -105,7 +103,9 @@ function DashboardBody({ dashboard: d }: { dashboard: ValueDashboard }) {
           </Section>
         )}
         <HealthOverTime points={d.healthOverTime} />
+        <Segments dashboard={d} />
       </SimpleGrid>
+      <Cohorts dashboard={d} />
     </>
   );
 }

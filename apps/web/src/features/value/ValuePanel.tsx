@@ -63,7 +63,9 @@ function ValueBody({ value, figures: f }: { value: CustomerValue; figures: Value
         <Text fz={32} fw={700} lh={1} aria-label={`Health ${f.health} of 100`}>
           {f.health}
         </Text>
-        <Badge variant="light" color={HEALTH_COLOR[f.healthBand]}>{label(f.healthBand)} health</Badge>
+        <Badge variant="light" color={HEALTH_COLOR[f.healthBand]}>
+          {label(f.healthBand)} health
+        </Badge>
         <Badge variant="light" color={CHURN_COLOR[f.churnBand]}>
           {label(f.churnBand)} churn risk
         </Badge>
