@@ -50,6 +50,11 @@ try {
   await page.getByRole('table', { name: 'Surveys' }).getByRole('link', { name: /NPS/ }).click();
   await page.getByRole('table', { name: 'Results' }).waitFor();
   await shot('survey');
+  await page.goto('/value');
+  await page.getByRole('heading', { name: 'Model tracking: actual against predicted' }).waitFor();
+  await page.setViewportSize({ width: 1440, height: 2000 });
+  await shot('value');
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.keyboard.press('Control+k');
   await page.getByRole('textbox', { name: 'Search everything' }).fill('mei');
   await page.locator('.mantine-Spotlight-action').first().waitFor();

@@ -82,5 +82,14 @@ export const feelingsSweep: StartupStep = {
   },
 };
 
+/** Every workspace's nightly value recompute (02:00 UTC) is scheduled when none is pending. */
+export const valueNightly: StartupStep = {
+  name: 'value nightly',
+  async run({ sys }) {
+    const { scheduleValueNightly } = await import('@rapport/core');
+    await scheduleValueNightly(sys);
+  },
+};
+
 /** What serve runs, in order, between migrating and listening. */
-export const startupSteps: readonly StartupStep[] = [firstAdminFromEnv, feelingsSweep];
+export const startupSteps: readonly StartupStep[] = [firstAdminFromEnv, feelingsSweep, valueNightly];

@@ -37,7 +37,7 @@ function Root() {
   );
 }
 
-// The everyday screens load with the app; reviews, themes, import, duplicates, surveys and admin load when first opened.
+// The everyday screens load with the app; reviews, themes, value, import, duplicates, surveys and admin load when first opened.
 const root = createRootRoute({ component: Root });
 const home = createRoute({
   getParentRoute: () => root,
@@ -104,6 +104,12 @@ const themes = createRoute({
   component: lazyRouteComponent(() => import('./features/themes/ThemesPage'), 'ThemesPage'),
 });
 
+const value = createRoute({
+  getParentRoute: () => root,
+  path: '/value',
+  component: lazyRouteComponent(() => import('./features/value/ValuePage'), 'ValuePage'),
+});
+
 export const router = createRouter({
   routeTree: root.addChildren([
     home,
@@ -115,6 +121,7 @@ export const router = createRouter({
     reviews,
     inbox,
     themes,
+    value,
     imports,
     duplicates,
     surveys,

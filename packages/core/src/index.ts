@@ -66,6 +66,8 @@ export * from './timeline/timeline.views.ts';
 export * from './tracking/tracking.service.ts';
 export * from './users/users.schema.ts';
 export * from './users/users.service.ts';
+export * from './value/value.schema.ts';
+export * from './value/value.service.ts';
 export * from './views/views.schema.ts';
 export * from './views/views.service.ts';
 export * from './webhooks/webhooks.schema.ts';

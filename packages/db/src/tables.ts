@@ -32,6 +32,12 @@ import type {
 } from './tables/surveys.ts';
 import type { EventsTable, PersonIdentitiesTable, SourcesTable } from './tables/tracking.ts';
 import type {
+  CustomerValuesTable,
+  HealthHistoryTable,
+  ValueFitsTable,
+  ValueSettingsTable,
+} from './tables/value.ts';
+import type {
   AuditLogTable,
   DuplicateDismissalsTable,
   ImportsTable,
@@ -48,6 +54,7 @@ export type * from './tables/platform.ts';
 export type * from './tables/records.ts';
 export type * from './tables/surveys.ts';
 export type * from './tables/tracking.ts';
+export type * from './tables/value.ts';
 export type * from './tables/work.ts';
 
 export interface Database {
@@ -86,4 +93,8 @@ export interface Database {
   survey_invitations: SurveyInvitationsTable;
   survey_responses: SurveyResponsesTable;
   server_secrets: ServerSecretsTable;
+  value_settings: ValueSettingsTable;
+  customer_values: CustomerValuesTable;
+  value_fits: ValueFitsTable;
+  health_history: HealthHistoryTable;
 }

@@ -8,6 +8,7 @@ import {
   companyCreate,
   companyDetail,
   companyDuplicate,
+  companyListItem,
   companyTimeline,
   companyUpdate,
   companyView,
@@ -38,7 +39,7 @@ export const companiesRoutes: Route[] = [
     summary: 'List, search and filter companies (accounts)',
     access: READ,
     query: companiesQuery,
-    response: { status: 200, schema: pageOf(company, 'CompaniesPage') },
+    response: { status: 200, schema: pageOf(companyListItem, 'CompaniesPage') },
     handler: ({ ctx, query }) => listCompanies(ctx, query),
   }),
   route({

@@ -22,6 +22,7 @@ import { tasksRoutes } from './tasks.ts';
 import { textRoutes } from './text.ts';
 import { themesRoutes } from './themes.ts';
 import { usersRoutes } from './users.ts';
+import { valueRoutes } from './value.ts';
 import { viewsRoutes } from './views.ts';
 import { webhooksRoutes } from './webhooks.ts';
 import { workspacesRoutes } from './workspaces.ts';
@@ -37,6 +38,7 @@ export const routes: Route[] = [
   ...membershipsRoutes,
   ...interactionsRoutes,
   ...feelingsRoutes,
+  ...valueRoutes,
   ...ordersRoutes,
   ...productsRoutes,
   ...notesRoutes,

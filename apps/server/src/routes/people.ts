@@ -18,6 +18,7 @@ import {
   personCreate,
   personDetail,
   personDuplicate,
+  personListItem,
   personTimeline,
   personUpdate,
   personView,
@@ -39,7 +40,7 @@ export const peopleRoutes: Route[] = [
     description: 'Full-text `q`, exact filters, `custom.<key>=value`, `sort` and cursor paging.',
     access: READ,
     query: peopleQuery,
-    response: { status: 200, schema: pageOf(person, 'PeoplePage') },
+    response: { status: 200, schema: pageOf(personListItem, 'PeoplePage') },
     handler: ({ ctx, query }) => listPeople(ctx, query),
   }),
   route({

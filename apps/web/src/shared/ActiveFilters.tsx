@@ -33,6 +33,8 @@ export function ActiveFilters(props: {
   } else {
     add('Industry', search.industry, { industry: undefined });
   }
+  add('Health', search.health && label(search.health), { health: undefined });
+  add('Churn risk', search.churn && label(search.churn), { churn: undefined });
   for (const [key, value] of Object.entries(search.custom ?? {})) {
     const def = defs.find((d) => d.key === key);
     const rest = Object.fromEntries(Object.entries(search.custom ?? {}).filter(([k]) => k !== key));

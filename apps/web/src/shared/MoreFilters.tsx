@@ -1,8 +1,30 @@
 import { LEVELS } from '../api/enums';
 import { CompanyFilter } from './CompanyFilter';
 import { CustomFilter } from './CustomFilter';
-import type { ListKind } from './filters';
+import { CHURN_BANDS, HEALTH_BANDS, type ListKind } from './filters';
 import { ChoiceFilter, FilterText, type ListSearch } from './list';
+
+/** A customer's health band and churn risk (both lists). */
+function ValueFilters({ search, set }: { search: ListSearch; set: (patch: Partial<ListSearch>) => void }) {
+  return (
+    <>
+      <ChoiceFilter
+        label="Health"
+        placeholder="Any health"
+        values={HEALTH_BANDS}
+        value={search.health}
+        onChange={(health) => set({ health })}
+      />
+      <ChoiceFilter
+        label="Churn risk"
+        placeholder="Any risk"
+        values={CHURN_BANDS}
+        value={search.churn}
+        onChange={(churn) => set({ churn })}
+      />
+    </>
+  );
+}
 
 /** The filters of one list beyond the common ones: people by company and level, companies by industry. */
 export function MoreFilters(props: {
@@ -22,6 +44,7 @@ export function MoreFilters(props: {
           onCommit={(industry) => set({ industry })}
           w={160}
         />
+        <ValueFilters search={search} set={set} />
         <CustomFilter entity="company" onAdd={addCustom} />
       </>
     );
@@ -36,6 +59,7 @@ export function MoreFilters(props: {
         value={search.level}
         onChange={(level) => set({ level })}
       />
+      <ValueFilters search={search} set={set} />
       <CustomFilter entity="person" onAdd={addCustom} />
     </>
   );

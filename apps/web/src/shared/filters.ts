@@ -1,4 +1,16 @@
 import { LEVELS, RELATIONSHIP_TYPES } from '../api/enums';
+
+export const HEALTH_BANDS = ['good', 'fair', 'poor'] as const;
+export const CHURN_BANDS = ['low', 'medium', 'high'] as const;
+export type HealthBand = (typeof HEALTH_BANDS)[number];
+export type ChurnBand = (typeof CHURN_BANDS)[number];
+/** The health range of a band, as the API filters it (good from 70, fair from 40, poor below). */
+const HEALTH_RANGE: Record<HealthBand, { minHealth?: number; maxHealth?: number }> = {
+  good: { minHealth: 70 },
+  fair: { minHealth: 40, maxHealth: 69 },
+  poor: { maxHealth: 39 },
+};
+
 import type { ListSearch } from './list';
 
 export type ListKind = 'people' | 'companies';
@@ -12,6 +24,10 @@ export interface MoreFilters {
   level?: Level;
   /** Companies in this industry (case ignored). */
   industry?: string;
+  /** Customers in this health band. */
+  health?: HealthBand;
+  /** Customers with this churn risk. */
+  churn?: ChurnBand;
   /** Custom field filters: key → value as the API takes it (`true`, `42`, `a|b`). */
   custom?: Record<string, string>;
   /** The saved view (viw_…) the list started from. */
@@ -28,6 +44,8 @@ export const LIST_KEYS = [
   'company',
   'level',
   'industry',
+  'health',
+  'churn',
   'custom',
   'view',
 ] as const;
@@ -53,6 +71,8 @@ export function moreFilters(search: Record<string, unknown>): MoreFilters {
     company: text(search.company),
     level: LEVELS.find((level) => level === search.level),
     industry: text(search.industry),
+    health: HEALTH_BANDS.find((band) => band === search.health),
+    churn: CHURN_BANDS.find((band) => band === search.churn),
     custom: customOf(search.custom),
     view: text(search.view),
   };
@@ -69,6 +89,8 @@ export function toListQuery(search: ListSearch, kind: ListKind) {
     companyId: people ? search.company : undefined,
     level: people ? search.level : undefined,
     industry: people ? undefined : search.industry,
+    ...(search.health ? HEALTH_RANGE[search.health] : {}),
+    churnRisk: search.churn,
     custom: search.custom,
     sort: search.sort,
   };
@@ -89,6 +111,12 @@ export function searchOfFilters(filters: Record<string, unknown>): ListSearch {
     company: text(filters.companyId),
     level: LEVELS.find((level) => level === filters.level),
     industry: text(filters.industry),
+    health: (Object.keys(HEALTH_RANGE) as HealthBand[]).find(
+      (band) =>
+        HEALTH_RANGE[band].minHealth === filters.minHealth &&
+        HEALTH_RANGE[band].maxHealth === filters.maxHealth,
+    ),
+    churn: CHURN_BANDS.find((band) => band === first(filters.churnRisk)),
     custom: customOf(filters.custom),
   };
   return Object.fromEntries(Object.entries(state).filter(([, v]) => v !== undefined));

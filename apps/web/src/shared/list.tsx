@@ -15,7 +15,10 @@ export interface ListSearch extends MoreFilters {
   sort?: string;
 }
 
-const SORTS = ['name', '-name', 'updatedAt', '-updatedAt', 'createdAt', '-createdAt'];
+const SORTS = ['name', 'updatedAt', 'createdAt', 'health', 'clv', 'pAlive', 'churnRisk'].flatMap((s) => [
+  s,
+  `-${s}`,
+]);
 
 export function listSearch(search: Record<string, unknown>): ListSearch {
   const text = (key: string) =>

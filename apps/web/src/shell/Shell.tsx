@@ -13,6 +13,7 @@ const NAV = [
   { to: '/reviews', label: 'Reviews', admin: false },
   { to: '/tasks', label: 'My follow-ups', admin: false },
   { to: '/themes', label: 'Themes', admin: false },
+  { to: '/value', label: 'Value', admin: false },
   { to: '/surveys', label: 'Surveys', admin: false },
   { to: '/duplicates', label: 'Duplicates', admin: false },
   { to: '/imports', label: 'Import', admin: false },

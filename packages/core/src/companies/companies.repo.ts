@@ -5,6 +5,8 @@ import { type CustomMatch, customMatchSql } from '../shared/custom-match.ts';
 import { normalizeDomain } from '../shared/fields.ts';
 import { afterCursor, type Direction } from '../shared/paging.ts';
 import { prefixQuery } from '../shared/search.ts';
+import type { ValueListFilter } from '../value/value.schema.ts';
+import { hasValueFilter, valueMatchingIds } from '../value/value.service.ts';
 
 export type CompanyRow = Omit<Selectable<CompaniesTable>, 'search'>;
 
@@ -59,7 +61,7 @@ export function updateCompany(
     .executeTakeFirst();
 }
 
-export interface CompaniesFilter {
+export interface CompaniesFilter extends ValueListFilter {
   q?: string | undefined;
   domain?: string | undefined;
   externalId?: string | undefined;
@@ -77,6 +79,7 @@ export interface CompaniesFilter {
 export function matchingCompanies(ctx: Ctx, filter: CompaniesFilter) {
   let query = ctx.db.selectFrom('companies');
   if (!filter.includeMerged) query = query.where('merged_into_id', 'is', null);
+  if (hasValueFilter(filter)) query = query.where('id', 'in', valueMatchingIds(ctx, 'company', filter));
   if (filter.ids) query = query.where(sql<boolean>`id = any(${sql.val(filter.ids)}::text[])`);
   if (filter.q !== undefined) {
     const tsquery = prefixQuery(filter.q);

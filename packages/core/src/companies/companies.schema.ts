@@ -15,6 +15,7 @@ import {
 } from '../shared/fields.ts';
 import { pageInput } from '../shared/paging.ts';
 import { bulkInput, NOT_FILTERS } from '../shared/selection.ts';
+import { VALUE_SORTS, valueBrief, valueListFilters } from '../value/value.schema.ts';
 
 const fields = {
   externalId: text(200).min(1).nullable().describe('Your id for this company in another system; unique.'),
@@ -74,6 +75,10 @@ export const company = z
   })
   .meta({ id: 'Company' });
 
+export const companyListItem = company
+  .extend({ value: valueBrief.nullable().describe('Customer value figures; null without any.') })
+  .meta({ id: 'CompanyListItem' });
+
 export const companyDetail = company
   .extend({
     people: z.array(membership).describe('Its people, with role, level and function.'),
@@ -104,8 +109,10 @@ export const companiesQuery = z
       .string()
       .optional()
       .describe(
-        `One of ${Object.keys(COMPANY_SORTS).join(', ')}; prefix with - for descending. Default name.`,
+        `One of ${[...Object.keys(COMPANY_SORTS), ...Object.keys(VALUE_SORTS)].join(', ')}; prefix with - for ` +
+          'descending. Default name. On a figure (clv, health, pAlive, churnRisk) companies without figures come last.',
       ),
+    ...valueListFilters,
     ...pageInput,
   })
   .meta({ id: 'CompaniesQuery' });
@@ -114,6 +121,7 @@ export type CompanyCreate = z.input<typeof companyCreate>;
 export type CompanyUpdate = z.input<typeof companyUpdate>;
 export type Company = z.infer<typeof company>;
 export type CompanyDetail = z.infer<typeof companyDetail>;
+export type CompanyListItem = z.infer<typeof companyListItem>;
 export type CompaniesQuery = z.input<typeof companiesQuery>;
 
 export const companiesFilter = companiesQuery.omit(NOT_FILTERS).meta({ id: 'CompaniesFilter' });

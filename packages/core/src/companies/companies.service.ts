@@ -10,8 +10,10 @@ import { listMembershipsOfCompany } from '../memberships/memberships.service.ts'
 import type { Ctx } from '../shared/context.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
-import { decodeCursor, type Page, parseSort, toPage } from '../shared/paging.ts';
+import { decodeCursor, type Page, parseSort } from '../shared/paging.ts';
 import { parseInput } from '../shared/validate.ts';
+import { VALUE_SORTS } from '../value/value.schema.ts';
+import { pageWithValue } from '../value/value.service.ts';
 import { foldCompany } from './companies.merge.ts';
 import * as repo from './companies.repo.ts';
 import {
@@ -20,6 +22,7 @@ import {
   type Company,
   type CompanyCreate,
   type CompanyDetail,
+  type CompanyListItem,
   type CompanyUpdate,
   companiesQuery,
   companyCreate,
@@ -123,25 +126,26 @@ export async function getCompany(ctx: Ctx, id: string): Promise<CompanyDetail> {
 /** A companies list query checked as the list checks it: the schema, the sort, custom filters. */
 export async function checkCompaniesQuery(ctx: Ctx, input: CompaniesQuery) {
   const query = parseInput(companiesQuery, input);
-  const sort = parseSort(query.sort, COMPANY_SORTS, 'name');
+  const sort = parseSort(query.sort, { ...COMPANY_SORTS, ...VALUE_SORTS }, 'name');
   const custom = query.custom
     ? customFilter(await loadDefinitions(ctx, 'company'), 'company', query.custom)
     : undefined;
   return { query, sort, custom };
 }
 
-export async function listCompanies(ctx: Ctx, input: CompaniesQuery): Promise<Page<Company>> {
+export async function listCompanies(ctx: Ctx, input: CompaniesQuery): Promise<Page<CompanyListItem>> {
   const { query, sort, custom } = await checkCompaniesQuery(ctx, input);
+  const filter = { ...query, custom };
   const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
-  const rows = await repo.listCompanies(ctx, { ...query, custom }, sort, query.limit, cursor);
-  const key = sort.column as keyof repo.CompanyRow;
-  return toPage(
-    rows,
-    query.limit,
-    (row) => row[key],
-    (row) => row.id,
-    presentCompany,
-  );
+  return pageWithValue(ctx, 'company', {
+    sort,
+    limit: query.limit,
+    cursor,
+    candidates: () => repo.matchingCompanies(ctx, filter).select('companies.id as id'),
+    plain: () => repo.listCompanies(ctx, filter, sort, query.limit, cursor),
+    byIds: (ids) => repo.companiesByIds(ctx, ids),
+    present: presentCompany,
+  });
 }
 
 /** Companies by id (merged ones included), in the order asked. */
@@ -179,4 +183,9 @@ export async function companiesPage(
   selection?: repo.CompaniesFilter,
 ): Promise<Company[]> {
   return (await repo.companiesAfter(ctx, afterId, limit, selection)).map(presentCompany);
+}
+
+/** The ids of the live companies a selection matches, as a subquery: a segment in another domain's SQL. */
+export function companiesMatchingIds(ctx: Ctx, selection: repo.CompaniesFilter) {
+  return repo.matchingCompanies(ctx, { ...selection, includeMerged: false }).select('companies.id');
 }

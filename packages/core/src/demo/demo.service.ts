@@ -1,12 +1,13 @@
 import type { Db } from '@rapport/db';
 import { z } from 'zod';
 import { sweepFeelings } from '../feelings/feelings.service.ts';
-import type { SystemCtx } from '../shared/context.ts';
+import { inWorkspace, type SystemCtx, systemActor } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { email } from '../shared/fields.ts';
 import { parseInput } from '../shared/validate.ts';
 import { password } from '../users/users.schema.ts';
 import { addMember, createUser, findUserByEmail } from '../users/users.service.ts';
+import { recomputeValueNow, updateValueSettings } from '../value/value.service.ts';
 import { createWorkspace, findWorkspace } from '../workspaces/workspaces.service.ts';
 import { generateB2B } from './demo.b2b.ts';
 import { generateB2C } from './demo.b2c.ts';
@@ -121,6 +122,16 @@ export async function loadDemo(sys: SystemCtx, options: DemoOptions): Promise<De
     await Promise.all([write(sys.db, b2b.id, admin.id, b2bRows), write(sys.db, b2c.id, admin.id, b2cRows)]);
     // The demo's customer texts are analysed in the background (by `rapport serve`'s jobs).
     await sweepFeelings(sys, [b2b.id, b2c.id]);
+    // Customer value: the B2B demo's customers are companies; both end with computed figures.
+    await inWorkspace(
+      sys.db,
+      b2b.id,
+      systemActor,
+      (ctx) => updateValueSettings(ctx, { customerUnit: 'company' }),
+      sys.clock,
+    );
+    for (const id of [b2b.id, b2c.id])
+      await inWorkspace(sys.db, id, systemActor, recomputeValueNow, sys.clock);
     const summary = (
       kind: 'b2b' | 'b2c',
       ws: { id: string; slug: string; name: string },

@@ -66,6 +66,22 @@ describe('loadDemo', () => {
     expect(summary.workspaces.b2c.slug).toBe(DEMO_WORKSPACES.b2c.slug);
   });
 
+  it('ends with customer value figures: companies in B2B, people in B2C', async () => {
+    for (const [kind, unit] of [
+      ['b2b', 'company'],
+      ['b2c', 'person'],
+    ] as const) {
+      const rows = await db.kysely
+        .selectFrom('customer_values')
+        .select(['subject_type', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('workspace_id', '=', summary.workspaces[kind].id)
+        .groupBy('subject_type')
+        .execute();
+      expect(rows.map((r) => r.subject_type)).toEqual([unit]);
+      expect(Number(rows[0]!.n)).toBeGreaterThan(10);
+    }
+  });
+
   it('creates both workspaces with the admin as admin of both, and the staff with their roles', async () => {
     const sys = systemCtx(db, CLOCK);
     const admin = await findUserByEmail(sys, ADMIN.adminEmail);

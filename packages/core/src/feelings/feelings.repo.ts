@@ -1,5 +1,5 @@
 import type { FeelingsTable } from '@rapport/db';
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 
 export type FeelingRow = Selectable<FeelingsTable>;
@@ -92,5 +92,20 @@ export async function moveFeelings(
     .updateTable('feelings')
     .set({ [column]: toId })
     .where(column, '=', fromId)
+    .execute();
+}
+
+/** Per person or company: the mean score and number of their texts since `since` (for health scores). */
+export function meanScores(ctx: Ctx, column: 'person_id' | 'company_id', since: Date) {
+  return ctx.db
+    .selectFrom('feelings')
+    .select([
+      sql.ref<string>(column).as('id'),
+      (eb) => eb.fn.avg<number>('score').as('mean'),
+      (eb) => eb.fn.countAll<number>().as('texts'),
+    ])
+    .where(column, 'is not', null)
+    .where('occurred_at', '>=', since)
+    .groupBy(column)
     .execute();
 }

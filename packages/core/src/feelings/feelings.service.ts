@@ -3,7 +3,9 @@ import { enqueueJob } from '../jobs/jobs.service.ts';
 import { requirePerson } from '../people/people.service.ts';
 import { type Ctx, inWorkspace, type SystemCtx, systemActor } from '../shared/context.ts';
 import { parseInput } from '../shared/validate.ts';
+import { openTaskCounts } from '../tasks/tasks.service.ts';
 import { listAllWorkspaces } from '../workspaces/workspaces.service.ts';
+import { ALERT_TITLE } from './feelings.alert.ts';
 import { enqueueAnalysis, SWEEP_JOB } from './feelings.job.ts';
 import * as repo from './feelings.repo.ts';
 import { type Feelings, type FeelingsQuery, feelingsQuery } from './feelings.schema.ts';
@@ -105,4 +107,22 @@ export function moveFeelingsOfPerson(ctx: Ctx, fromId: string, toId: string) {
 
 export function moveFeelingsOfCompany(ctx: Ctx, fromId: string, toId: string) {
   return repo.moveFeelings(ctx, 'company_id', fromId, toId);
+}
+
+/** For health scores: each person's (or company's) mean feeling score (−1..1) and texts since `since`. */
+export async function feelingMeans(
+  ctx: Ctx,
+  unit: 'person' | 'company',
+  since: Date,
+): Promise<Map<string, { mean: number; texts: number }>> {
+  const rows = await repo.meanScores(ctx, unit === 'person' ? 'person_id' : 'company_id', since);
+  return new Map(rows.map((row) => [row.id, { mean: Number(row.mean), texts: Number(row.texts) }]));
+}
+
+/**
+ * For health scores: open feeling-alert tasks per person (or company). Until cases exist (issue 7)
+ * these are a customer's open complaints.
+ */
+export function openFeelingAlerts(ctx: Ctx, unit: 'person' | 'company'): Promise<Map<string, number>> {
+  return openTaskCounts(ctx, unit, ALERT_TITLE);
 }

@@ -252,3 +252,29 @@ export async function inboundTextIdsAfter(
     order by i.id limit ${limit}`.execute(ctx.db);
   return result.rows.map((row) => row.id);
 }
+
+/** The last inbound or outbound interaction (internal notes are no contact) per person or company. */
+export async function lastContacts(ctx: Ctx, unit: 'person' | 'company') {
+  const result =
+    unit === 'person'
+      ? await sql<{ id: string; at: Date }>`
+          select ip.person_id as id, max(ip.occurred_at) as at from interaction_people ip
+          join interactions i on i.workspace_id = ip.workspace_id and i.id = ip.interaction_id
+          where i.direction <> 'internal' group by ip.person_id`.execute(ctx.db)
+      : await sql<{ id: string; at: Date }>`
+          select company_id as id, max(occurred_at) as at from interactions
+          where company_id is not null and direction <> 'internal' group by company_id`.execute(ctx.db);
+  return result.rows;
+}
+
+/** The people on the customer side of an inbound or outbound interaction since `since`, as a subquery. */
+export function contactedSince(ctx: Ctx, since: Date) {
+  return ctx.db
+    .selectFrom('interaction_people as ip')
+    .innerJoin('interactions as i', (join) =>
+      join.onRef('i.workspace_id', '=', 'ip.workspace_id').onRef('i.id', '=', 'ip.interaction_id'),
+    )
+    .select('ip.person_id')
+    .where('ip.occurred_at', '>=', since)
+    .where('i.direction', '<>', 'internal');
+}

@@ -226,3 +226,13 @@ export async function customerTexts(ctx: Ctx, ids: string[]) {
 export function inboundTextIdsAfter(ctx: Ctx, afterId: string | null, limit: number): Promise<string[]> {
   return repo.inboundTextIdsAfter(ctx, afterId, limit);
 }
+
+/** For health scores: when each person (or company) was last in touch, in either direction. */
+export async function lastContacts(ctx: Ctx, unit: 'person' | 'company'): Promise<Map<string, Date>> {
+  return new Map((await repo.lastContacts(ctx, unit)).map((row) => [row.id, new Date(row.at)]));
+}
+
+/** The people contacted (inbound or outbound) since `since`: a subquery for another domain's SQL. */
+export function peopleContactedSince(ctx: Ctx, since: Date) {
+  return repo.contactedSince(ctx, since);
+}

@@ -197,3 +197,15 @@ export async function sweep(
     .where((eb) => inReach(eb, reach))
     .execute();
 }
+
+/** The state of the unfinished job of this type and key in the transaction's workspace, if any. */
+export async function unfinishedState(db: Db, type: string, key: string): Promise<JobRow['state'] | null> {
+  const row = await db
+    .selectFrom('jobs')
+    .select('state')
+    .where('type', '=', type)
+    .where('key', '=', key)
+    .where('state', 'in', ['queued', 'running', 'failed'])
+    .executeTakeFirst();
+  return row?.state ?? null;
+}

@@ -43,3 +43,13 @@ export async function enqueueJobs(ctx: Ctx, inputs: JobEnqueue[]): Promise<strin
     }),
   );
 }
+
+/** Whether the unfinished job of this type and key (in the caller's workspace) waits, runs, or none is. */
+export async function unfinishedJob(
+  ctx: Ctx,
+  type: string,
+  key: string,
+): Promise<'waiting' | 'running' | null> {
+  const state = await repo.unfinishedState(ctx.db, type, key);
+  return state === null ? null : state === 'running' ? 'running' : 'waiting';
+}

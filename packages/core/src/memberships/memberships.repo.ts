@@ -1,5 +1,5 @@
-import type { MembershipsTable } from '@rapport/db';
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { Database, MembershipsTable } from '@rapport/db';
+import { type Insertable, type Selectable, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 import { newId } from '../shared/ids.ts';
 
@@ -182,4 +182,20 @@ export function membershipsOfPeople(ctx: Ctx, personIds: string[]): Promise<Memb
     .orderBy('m.is_primary', 'desc')
     .orderBy('m.created_at')
     .execute();
+}
+
+/** Per company and level: whether one of its people at that level is in `contacted` (a subquery of person ids). */
+export function levelCoverage(
+  ctx: Ctx,
+  contacted: SelectQueryBuilder<Database, never, { person_id: string }>,
+) {
+  return ctx.db
+    .selectFrom('memberships as m')
+    .select(['m.company_id', 'm.level'])
+    .select((eb) =>
+      eb.fn.max(eb.case().when('m.person_id', 'in', contacted).then(1).else(0).end()).as('contacted'),
+    )
+    .where('m.level', 'is not', null)
+    .groupBy(['m.company_id', 'm.level'])
+    .execute() as Promise<{ company_id: string; level: string; contacted: number }[]>;
 }

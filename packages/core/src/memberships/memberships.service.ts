@@ -1,6 +1,7 @@
 import type { MembershipsTable } from '@rapport/db';
 import type { Updateable } from 'kysely';
 import { requireCompany } from '../companies/companies.service.ts';
+import { peopleContactedSince } from '../interactions/interactions.service.ts';
 import { requirePerson } from '../people/people.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { conflict, notFound } from '../shared/errors.ts';
@@ -123,4 +124,23 @@ export function upsertMemberships(ctx: Ctx, rows: repo.MembershipUpsert[]): Prom
 /** For exports: the memberships of many people, with their companies' keys. */
 export function membershipsOfPeople(ctx: Ctx, personIds: string[]) {
   return repo.membershipsOfPeople(ctx, personIds);
+}
+
+/**
+ * For health scores: per company, the levels (executive, functional lead, end user) it has people
+ * at, and those of them contacted since `since`.
+ */
+export async function levelCoverage(
+  ctx: Ctx,
+  since: Date,
+): Promise<Map<string, { levels: string[]; contacted: string[] }>> {
+  const rows = await repo.levelCoverage(ctx, peopleContactedSince(ctx, since));
+  const out = new Map<string, { levels: string[]; contacted: string[] }>();
+  for (const row of rows) {
+    const entry = out.get(row.company_id) ?? { levels: [], contacted: [] };
+    entry.levels.push(row.level);
+    if (row.contacted) entry.contacted.push(row.level);
+    out.set(row.company_id, entry);
+  }
+  return out;
 }

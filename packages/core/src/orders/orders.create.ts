@@ -7,6 +7,7 @@ import { productsById, productsBySku } from '../products/products.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError, type ErrorDetail, fromZod, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
+import { queueValueRecompute } from '../value/value.service.ts';
 import { emitEvents } from '../webhooks/webhooks.service.ts';
 import { getOrders } from './orders.present.ts';
 import * as repo from './orders.repo.ts';
@@ -168,6 +169,7 @@ export async function createOrders(
     }
   });
   await repo.insertOrders(ctx, orders, allLines);
+  if (orders.length) await queueValueRecompute(ctx);
   await emitEvents(
     ctx,
     'order.created',

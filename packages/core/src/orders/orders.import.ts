@@ -3,6 +3,7 @@ import { productsBySku } from '../products/products.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { newId } from '../shared/ids.ts';
 import { emptyOutcome, type ImportOutcome, type RowProblem } from '../shared/transfer.ts';
+import { queueValueRecompute } from '../value/value.service.ts';
 import { emitEvents, listensTo } from '../webhooks/webhooks.service.ts';
 import { getOrders } from './orders.present.ts';
 import type { ORDER_STATUSES } from './orders.schema.ts';
@@ -229,6 +230,7 @@ export async function importOrders(ctx: Ctx, rows: OrderImportRow[]): Promise<Im
   outcome.unchanged = kept.length - outcome.created - outcome.updated;
   const withLines = kept.filter((order) => order.lines.length);
   if (withLines.length) await replaceLines(ctx, withLines);
+  if (outcome.created + outcome.updated) await queueValueRecompute(ctx);
   const present = (chunk: string[]) => getOrders(ctx, chunk);
   await emitEvents(ctx, 'order.created', written?.created_ids ?? [], present);
   await emitEvents(ctx, 'order.updated', written?.updated_ids ?? [], present);

@@ -2,6 +2,7 @@ import type { OrderLinesTable, OrdersTable } from '@rapport/db';
 import type { Insertable, Updateable } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 import { AppError, type ErrorDetail, notFound } from '../shared/errors.ts';
+import { queueValueRecompute } from '../value/value.service.ts';
 import { emitEvents } from '../webhooks/webhooks.service.ts';
 import { getOrders } from './orders.present.ts';
 import * as repo from './orders.repo.ts';
@@ -21,6 +22,7 @@ export async function refundOrder(ctx: Ctx, id: string, input: RefundInput): Pro
   const [order] = await repo.findOrdersWithLines(ctx, [id]);
   if (!order) throw notFound('order', id);
   if (order.status === 'refunded') return;
+  await queueValueRecompute(ctx);
   if (!input.lines?.length) {
     await repo.updateOrder(ctx, id, { status: 'refunded' });
     return emitEvents(ctx, 'order.updated', [id], (ids) => getOrders(ctx, ids));

@@ -5,6 +5,7 @@ import type { Ctx } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
 import { decodeCursor, type Page, parseSort, toPage } from '../shared/paging.ts';
 import { parseInput } from '../shared/validate.ts';
+import { queueValueRecompute } from '../value/value.service.ts';
 import { emitEvent } from '../webhooks/webhooks.service.ts';
 import { createOrders } from './orders.create.ts';
 import { statusHistory } from './orders.history.ts';
@@ -48,6 +49,7 @@ export async function updateOrder(ctx: Ctx, id: string, input: OrderUpdate): Pro
   if (patch.channel !== undefined) set.channel = patch.channel;
   if (!Object.keys(set).length) return getOrderDetail(ctx, id);
   if (!(await repo.updateOrder(ctx, id, set))) throw notFound('order', id);
+  if (set.status !== undefined) await queueValueRecompute(ctx);
   const detail = await getOrderDetail(ctx, id);
   const { statusHistory: _, ...order } = detail;
   await emitEvent(ctx, 'order.updated', order);

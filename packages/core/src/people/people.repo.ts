@@ -4,6 +4,8 @@ import type { Ctx } from '../shared/context.ts';
 import { type CustomMatch, customMatchSql } from '../shared/custom-match.ts';
 import { afterCursor, type Direction } from '../shared/paging.ts';
 import { prefixQuery } from '../shared/search.ts';
+import type { ValueListFilter } from '../value/value.schema.ts';
+import { hasValueFilter, valueMatchingIds } from '../value/value.service.ts';
 
 export type PersonRow = Selectable<PeopleTable>;
 
@@ -63,7 +65,7 @@ export function updatePerson(
     .executeTakeFirst() as Promise<PersonRow | undefined>;
 }
 
-export interface PeopleFilter {
+export interface PeopleFilter extends ValueListFilter {
   q?: string | undefined;
   email?: string | undefined;
   externalId?: string | undefined;
@@ -83,6 +85,7 @@ export interface PeopleFilter {
 export function matchingPeople(ctx: Ctx, filter: PeopleFilter) {
   let query = ctx.db.selectFrom('people');
   if (!filter.includeMerged) query = query.where('merged_into_id', 'is', null);
+  if (hasValueFilter(filter)) query = query.where('id', 'in', valueMatchingIds(ctx, 'person', filter));
   if (filter.q !== undefined) {
     const tsquery = prefixQuery(filter.q);
     query = query.where(

@@ -21,6 +21,7 @@ import {
 import { socialHandles } from '../shared/handles.ts';
 import { pageInput } from '../shared/paging.ts';
 import { bulkInput, NOT_FILTERS } from '../shared/selection.ts';
+import { VALUE_SORTS, valueBrief, valueListFilters } from '../value/value.schema.ts';
 
 const fields = {
   externalId: text(200).min(1).nullable().describe('Your id for this person in another system; unique.'),
@@ -114,6 +115,10 @@ export const person = z
   })
   .meta({ id: 'Person' });
 
+export const personListItem = person
+  .extend({ value: valueBrief.nullable().describe('Customer value figures; null without any.') })
+  .meta({ id: 'PersonListItem' });
+
 export const personDetail = person.extend({ memberships: z.array(membership) }).meta({ id: 'PersonDetail' });
 
 export const PEOPLE_SORTS = { name: 'sort_name', createdAt: 'created_at', updatedAt: 'updated_at' } as const;
@@ -142,8 +147,10 @@ export const peopleQuery = z
       .string()
       .optional()
       .describe(
-        `One of ${Object.keys(PEOPLE_SORTS).join(', ')}; prefix with - for descending. Default name.`,
+        `One of ${[...Object.keys(PEOPLE_SORTS), ...Object.keys(VALUE_SORTS)].join(', ')}; prefix with - for ` +
+          'descending. Default name. On a figure (clv, health, pAlive, churnRisk) people without figures come last.',
       ),
+    ...valueListFilters,
     ...pageInput,
   })
   .meta({ id: 'PeopleQuery' });
@@ -152,6 +159,7 @@ export type PersonCreate = z.input<typeof personCreate>;
 export type PersonUpdate = z.input<typeof personUpdate>;
 export type Person = z.infer<typeof person>;
 export type PersonDetail = z.infer<typeof personDetail>;
+export type PersonListItem = z.infer<typeof personListItem>;
 export type PeopleQuery = z.input<typeof peopleQuery>;
 
 export const peopleFilter = peopleQuery.omit(NOT_FILTERS).meta({ id: 'PeopleFilter' });

@@ -10,8 +10,10 @@ import { listMembershipsOfPerson } from '../memberships/memberships.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
-import { decodeCursor, type Page, parseSort, toPage } from '../shared/paging.ts';
+import { decodeCursor, type Page, parseSort } from '../shared/paging.ts';
 import { parseInput } from '../shared/validate.ts';
+import { VALUE_SORTS } from '../value/value.schema.ts';
+import { pageWithValue } from '../value/value.service.ts';
 import { emitEvent } from '../webhooks/webhooks.service.ts';
 import { foldPerson } from './people.merge.ts';
 import { presentPerson } from './people.present.ts';
@@ -22,6 +24,7 @@ import {
   type Person,
   type PersonCreate,
   type PersonDetail,
+  type PersonListItem,
   type PersonUpdate,
   peopleQuery,
   personCreate,
@@ -128,25 +131,33 @@ export async function getPerson(ctx: Ctx, id: string): Promise<PersonDetail> {
 /** A people list query checked as the list checks it: the schema, the sort, custom filters. */
 export async function checkPeopleQuery(ctx: Ctx, input: PeopleQuery) {
   const query = parseInput(peopleQuery, input);
-  const sort = parseSort(query.sort, PEOPLE_SORTS, 'name');
+  const sort = parseSort(query.sort, { ...PEOPLE_SORTS, ...VALUE_SORTS }, 'name');
   const custom = query.custom
     ? customFilter(await loadDefinitions(ctx, 'person'), 'person', query.custom)
     : undefined;
   return { query, sort, custom };
 }
 
-export async function listPeople(ctx: Ctx, input: PeopleQuery): Promise<Page<Person>> {
+export async function listPeople(ctx: Ctx, input: PeopleQuery): Promise<Page<PersonListItem>> {
   const { query, sort, custom } = await checkPeopleQuery(ctx, input);
+  const filter = { ...query, custom };
   const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
-  const rows = await repo.listPeople(ctx, { ...query, custom }, sort, query.limit, cursor);
-  const key = sort.column as keyof repo.PersonRow;
-  return toPage(
-    rows,
-    query.limit,
-    (row) => row[key],
-    (row) => row.id,
-    presentPerson,
-  );
+  return pageWithValue(ctx, 'person', {
+    sort,
+    limit: query.limit,
+    cursor,
+    candidates: () => repo.matchingPeople(ctx, filter).select('people.id as id'),
+    plain: () => repo.listPeople(ctx, filter, sort, query.limit, cursor),
+    byIds: (ids) =>
+      repo.listPeople(
+        ctx,
+        { ids, includeMerged: true },
+        { column: 'id', direction: 'asc' },
+        ids.length,
+        null,
+      ),
+    present: presentPerson,
+  });
 }
 
 /** For merges: folds `loserId` into `survivorId` (fields only; other domains move their records). */

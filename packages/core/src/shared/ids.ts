@@ -30,6 +30,7 @@ export const ID_PREFIXES = {
   survey: 'srv',
   surveyInvitation: 'inv',
   surveyResponse: 'rsp',
+  valueFit: 'fit',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

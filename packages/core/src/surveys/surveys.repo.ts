@@ -270,3 +270,13 @@ export async function moveTo(ctx: Ctx, column: 'person_id' | 'company_id', fromI
       .execute();
   }
 }
+
+/** The latest NPS answer (0–10) of each person, or of each company (an answer carries the company then). */
+export async function latestNps(ctx: Ctx, column: 'person_id' | 'company_id') {
+  const result = await sql<{ id: string; score: number; submitted_at: Date }>`
+    select distinct on (r.${sql.ref(column)}) r.${sql.ref(column)} as id, r.score, r.submitted_at
+    from survey_responses r join surveys s on s.workspace_id = r.workspace_id and s.id = r.survey_id
+    where s.kind = 'nps' and r.score is not null and r.${sql.ref(column)} is not null
+    order by r.${sql.ref(column)}, r.submitted_at desc, r.id desc`.execute(ctx.db);
+  return result.rows;
+}

@@ -205,3 +205,12 @@ export {
 } from './surveys.responses.ts';
 export { getSurveyResults } from './surveys.results.ts';
 export { setSigningSecret } from './surveys.token.ts';
+
+/** For health scores: the latest NPS answer (0–10, when) of each person or company that gave one. */
+export async function latestNpsScores(
+  ctx: Ctx,
+  unit: 'person' | 'company',
+): Promise<Map<string, { score: number; at: Date }>> {
+  const rows = await repo.latestNps(ctx, unit === 'person' ? 'person_id' : 'company_id');
+  return new Map(rows.map((row) => [row.id, { score: row.score, at: row.submitted_at }]));
+}

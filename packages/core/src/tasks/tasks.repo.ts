@@ -127,3 +127,15 @@ export async function moveTasks(ctx: Ctx, column: 'person_id' | 'company_id', fr
     .where(column, '=', fromId)
     .execute();
 }
+
+/** Open tasks whose title starts with `prefix`, counted per person (or company). */
+export function openCounts(ctx: Ctx, column: 'person_id' | 'company_id', prefix: string) {
+  return ctx.db
+    .selectFrom('tasks')
+    .select([sql.ref<string>(column).as('id'), (eb) => eb.fn.countAll<number>().as('open')])
+    .where(column, 'is not', null)
+    .where('done_at', 'is', null)
+    .where('title', 'like', `${prefix.replace(/[\\%_]/g, '\\$&')}%`)
+    .groupBy(column)
+    .execute();
+}

@@ -109,3 +109,13 @@ export function moveTasksOfPerson(ctx: Ctx, fromId: string, toId: string) {
 export function moveTasksOfCompany(ctx: Ctx, fromId: string, toId: string) {
   return repo.moveTasks(ctx, 'company_id', fromId, toId);
 }
+
+/** Open tasks whose title starts with `titlePrefix` (e.g. Rapport's own alerts), per person or company. */
+export async function openTaskCounts(
+  ctx: Ctx,
+  unit: 'person' | 'company',
+  titlePrefix: string,
+): Promise<Map<string, number>> {
+  const rows = await repo.openCounts(ctx, unit === 'person' ? 'person_id' : 'company_id', titlePrefix);
+  return new Map(rows.map((row) => [row.id, Number(row.open)]));
+}

@@ -8,6 +8,7 @@ import type { ListSearch } from '../../shared/list';
 import { RecordList } from '../../shared/RecordList';
 import { Tags } from '../../shared/Tags';
 import { useUserNames } from '../users/users';
+import { ValueCells } from '../value/ValueCells';
 import { CompanyForm } from './CompanyForm';
 
 export function CompanyList() {
@@ -42,6 +43,8 @@ export function CompanyList() {
           <Table.Th>Industry</Table.Th>
           <Table.Th>Tags</Table.Th>
           <Table.Th>Owner</Table.Th>
+          {sortBy('health', 'Health')}
+          {sortBy('clv', 'CLV')}
           {sortBy('updatedAt', 'Updated')}
         </>
       )}
@@ -60,6 +63,7 @@ export function CompanyList() {
             <Tags tags={c.tags} />
           </Table.Td>
           <Table.Td>{c.ownerId ? (names.get(c.ownerId) ?? '') : ''}</Table.Td>
+          <ValueCells value={c.value} />
           <Table.Td>{formatDate(c.updatedAt)}</Table.Td>
         </>
       )}

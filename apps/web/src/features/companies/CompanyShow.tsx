@@ -13,6 +13,7 @@ import { OrdersCard } from '../orders/OrdersCard';
 import { Tasks } from '../tasks/Tasks';
 import { Timeline } from '../timeline/Timeline';
 import { useUserNames } from '../users/users';
+import { ValuePanel } from '../value/ValuePanel';
 import { CompanyForm } from './CompanyForm';
 import { CompanyPeople } from './CompanyPeople';
 
@@ -79,6 +80,7 @@ export function CompanyShow() {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack>
             <FeelingsPanel about={{ companyId: c.id }} />
+            <ValuePanel about={{ companyId: c.id }} />
             <Timeline about={{ companyId: c.id }} writable={writable} />
           </Stack>
         </Grid.Col>

@@ -8,6 +8,7 @@ import type { ListSearch } from '../../shared/list';
 import { RecordList } from '../../shared/RecordList';
 import { Tags } from '../../shared/Tags';
 import { useUserNames } from '../users/users';
+import { ValueCells } from '../value/ValueCells';
 import { PersonForm } from './PersonForm';
 
 export function PeopleList() {
@@ -41,6 +42,8 @@ export function PeopleList() {
           <Table.Th>Relationship</Table.Th>
           <Table.Th>Tags</Table.Th>
           <Table.Th>Owner</Table.Th>
+          {sortBy('health', 'Health')}
+          {sortBy('clv', 'CLV')}
           {sortBy('updatedAt', 'Updated')}
           {sortBy('createdAt', 'Created')}
         </>
@@ -64,6 +67,7 @@ export function PeopleList() {
             <Tags tags={p.tags} />
           </Table.Td>
           <Table.Td>{p.ownerId ? (names.get(p.ownerId) ?? '') : ''}</Table.Td>
+          <ValueCells value={p.value} />
           <Table.Td>{formatDate(p.updatedAt)}</Table.Td>
           <Table.Td>{formatDate(p.createdAt)}</Table.Td>
         </>

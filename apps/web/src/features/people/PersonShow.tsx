@@ -12,6 +12,7 @@ import { OrdersCard } from '../orders/OrdersCard';
 import { Tasks } from '../tasks/Tasks';
 import { Timeline } from '../timeline/Timeline';
 import { useUserNames } from '../users/users';
+import { ValuePanel } from '../value/ValuePanel';
 import { PersonForm } from './PersonForm';
 import { PersonProfile } from './PersonProfile';
 import { usePerson } from './person';
@@ -94,6 +95,7 @@ export function PersonShow() {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
             <FeelingsPanel about={{ personId: p.id }} />
+            <ValuePanel about={{ personId: p.id }} />
             <Timeline about={{ personId: p.id }} writable={writable} />
           </Stack>
         </Grid.Col>

@@ -1,0 +1,107 @@
+/**
+ * Customer value end to end on a PostgreSQL server (issue 6): a workspace of 1,000,000 customers
+ * and about 10,000,000 paid orders over three years, generated in SQL before timing; then
+ * POST /value/recompute's work, timed: aggregate the orders in SQL, fit BG/NBD and Gamma-Gamma,
+ * score every customer (RFM, P(alive), expected purchases, spend, discounted CLV, churn risk,
+ * health with its reasons), the calibration/holdout tracking and cohorts, and write back every
+ * customer's figures and the day's health history.
+ *
+ *   npm run bench -- value-e2e
+ *
+ * Environment (all optional): BENCH_VALUE_CUSTOMERS (1000000), BENCH_VALUE_ORDERS_PER (10: the
+ * mean orders per customer), BENCH_VALUE_RUNS (3), BENCH_VALUE_URL (an existing server's
+ * postgres:// URL instead of a throwaway one), BENCH_KEEP_PG=1, BENCH_PG_BIN.
+ *
+ * Target: under 60 s for a recompute (the median of the runs).
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createWorkspace, inWorkspace, recomputeValueNow, systemActor, systemCtx } from '@rapport/core';
+import { createDb, migrate } from '@rapport/db';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { describeMachine, machineLine } from './lib/machine.ts';
+import { startPgServer } from './lib/pg-server.ts';
+import { fmt, median } from './lib/stats.ts';
+
+const customers = Number(process.env.BENCH_VALUE_CUSTOMERS ?? 1_000_000);
+const perCustomer = Number(process.env.BENCH_VALUE_ORDERS_PER ?? 10);
+const runs = Number(process.env.BENCH_VALUE_RUNS ?? 3);
+const dataDir = fileURLToPath(new URL('./.data/', import.meta.url));
+
+const server = process.env.BENCH_VALUE_URL ? null : await startPgServer(join(dataDir, 'pg-value'));
+const baseUrl = process.env.BENCH_VALUE_URL ?? server!.url;
+try {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  const version = (await admin.query('show server_version')).rows[0].server_version as string;
+  await admin.query('drop database if exists rapport_value with (force)');
+  await admin.query('create database rapport_value');
+  await admin.end();
+  const url = baseUrl.replace(/\/postgres$/, '/rapport_value');
+  const db = await createDb({ url, poolSize: 4 });
+  await migrate(db.kysely);
+  const sys = systemCtx(db);
+  const ws = await createWorkspace(sys, { name: 'Value bench' });
+
+  // The data, as the database owner (no row-level security), without per-statement audit rows.
+  let started = performance.now();
+  const span = 3 * 365;
+  await sql`set session_replication_role = replica`.execute(db.kysely);
+  await sql`select setseed(0.42)`.execute(db.kysely);
+  await sql`
+    insert into people (id, workspace_id, first_name, last_name)
+    select 'per_' || lpad(c::text, 10, '0'), ${ws.id}, 'Customer', c::text from generate_series(1, ${customers}) c`.execute(
+    db.kysely,
+  );
+  // Each customer: a first purchase in the three years, a mean gap between purchases, and after
+  // each purchase a chance to drop out (so the number of purchases while alive is geometric, as
+  // BG/NBD assumes); orders every gap (± a few days) while alive, amounts around their own mean.
+  await sql`
+    insert into orders (id, workspace_id, person_id, status, ordered_at, currency, subtotal_minor, total_minor)
+    select 'ord_' || c || '_' || k, ${ws.id}, 'per_' || lpad(c::text, 10, '0'),
+      case when random() < 0.03 then 'refunded' else 'paid' end,
+      now() - make_interval(days => greatest(0, birth - k * gap - (random() * 3)::int), secs => (random() * 80000)::int),
+      'EUR', amount + (random() * 2000)::int, amount + (random() * 2000)::int
+    from (
+      select c, (random() * ${span})::int as birth, 3 + (random() * 40)::int as gap,
+        floor(ln(1 - random()) / ln(1 - ${1 / (2 * perCustomer)} * (0.2 + 1.6 * random())))::int as n,
+        1000 + (random() * 9000)::int as amount
+      from generate_series(1, ${customers}) c
+    ) s, lateral generate_series(0, least(s.n, 400)) k
+    where birth - k * gap >= 0`.execute(db.kysely);
+  await sql`set session_replication_role = origin`.execute(db.kysely);
+  await sql`analyze people`.execute(db.kysely);
+  await sql`analyze orders`.execute(db.kysely);
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from orders`.execute(db.kysely);
+  console.log(
+    `data: ${customers.toLocaleString('en')} customers, ${rows[0]!.n.toLocaleString('en')} orders, generated in ${fmt((performance.now() - started) / 1000)} s`,
+  );
+
+  const seconds: number[] = [];
+  for (let run = 1; run <= runs; run++) {
+    started = performance.now();
+    const result = await inWorkspace(db, ws.id, systemActor, recomputeValueNow);
+    const s = (performance.now() - started) / 1000;
+    seconds.push(s);
+    const p = result.fit?.params.purchases ?? {};
+    const { rows: fits } = await sql<{ settings: { timings: Record<string, number> } }>`
+      select settings from value_fits where id = ${result.fit?.id ?? ''}`.execute(db.kysely);
+    const t = fits[0]?.settings.timings ?? {};
+    console.log(
+      `  aggregate in SQL ${fmt((t.aggregateMs ?? 0) / 1000)} s, fit + score ${fmt((t.modelMs ?? 0) / 1000)} s, health + write back ${fmt((t.writeMs ?? 0) / 1000)} s`,
+    );
+    console.log(
+      `run ${run}: ${fmt(s)} s for ${result.customers.toLocaleString('en')} customers ` +
+        `(BG/NBD r ${fmt(p.r ?? 0, 3)} α ${fmt(p.alpha ?? 0, 2)} a ${fmt(p.a ?? 0, 3)} b ${fmt(p.b ?? 0, 3)}; warnings: ${result.warnings.map((w) => w.code).join(', ') || 'none'})`,
+    );
+  }
+  const mid = median(seconds);
+  console.log(
+    `\nrecompute end to end, median of ${runs}: ${fmt(mid)} s (target < 60 s: ${mid < 60 ? 'met' : 'NOT met'})`,
+  );
+  console.log(machineLine(describeMachine(version)));
+  await db.close();
+} finally {
+  if (server && process.env.BENCH_KEEP_PG !== '1') await server.stop();
+}

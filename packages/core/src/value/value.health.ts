@@ -1,0 +1,228 @@
+import type { CustomerUnit } from '@rapport/db';
+import { feelingMeans, openFeelingAlerts } from '../feelings/feelings.service.ts';
+import { lastContacts } from '../interactions/interactions.service.ts';
+import { levelCoverage } from '../memberships/memberships.service.ts';
+import type { Ctx } from '../shared/context.ts';
+import { latestNpsScores } from '../surveys/surveys.service.ts';
+import type { HealthReason } from './value.schema.ts';
+
+// The relationship health score, 0–100, written by hand: a weighted mean of named components,
+// each scoring 0–100 from one input and saying why in plain words. A component without an input
+// for a customer (no NPS answer, never contacted) is left out and the others' weights are
+// renormalised, so nobody is punished for what is unknown.
+//
+// Extension point: HEALTH_COMPONENTS. A component loads its input for every customer of the
+// workspace at once (one grouped query through the owning domain's service), scores it and words
+// the reason. Issue 7 adds broken promises (and replaces the complaints input with open cases).
+
+const DAY = 86_400_000;
+/** How far back sentiment and level coverage look. */
+export const HEALTH_WINDOW_DAYS = 90;
+
+/** What the recompute knows of each customer (by index) before any component loads more. */
+export interface HealthFacts {
+  ids: string[];
+  /** Share of the workspace's customers with a lower CLV (0–1). */
+  clvPercentile: Float64Array;
+  pAlive: Float64Array;
+  /** Days since the last purchase. */
+  recencyDays: Float64Array;
+}
+
+/** A component's input for one customer: a small JSON value stored with the score (for the reason). */
+type Raw = number | number[] | string[][];
+
+export interface HealthComponent {
+  name: string;
+  label: string;
+  weight: number;
+  units: CustomerUnit[];
+  /** The input of every customer (by index), null where unknown. Loaded once per recompute. */
+  load(ctx: Ctx, unit: CustomerUnit, facts: HealthFacts, now: Date): Promise<(i: number) => Raw | null>;
+  score(raw: Raw): number;
+  reason(raw: Raw, score: number): string;
+}
+
+const clamp = (v: number) => Math.max(0, Math.min(100, Math.round(v)));
+const byId =
+  <V>(facts: HealthFacts, map: Map<string, V>, pick: (v: V) => Raw) =>
+  (i: number) => {
+    const v = map.get(facts.ids[i]!);
+    return v === undefined ? null : pick(v);
+  };
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const percent = (v: number) => `${Math.round(v * 100)}%`;
+/** 100 up to `full` days, falling linearly to 0 at `zero` days. */
+const fading = (days: number, full: number, zero: number) =>
+  clamp(100 * Math.min(1, (zero - days) / (zero - full)));
+const LEVELS: Record<string, string> = {
+  executive: 'executives',
+  functional_lead: 'functional leads',
+  end_user: 'end users',
+};
+
+export const HEALTH_COMPONENTS: HealthComponent[] = [
+  {
+    name: 'value',
+    label: 'Value',
+    weight: 0.25,
+    units: ['person', 'company'],
+    load: async (_ctx, _unit, facts) => (i) => facts.clvPercentile[i]!,
+    score: (p) => clamp(100 * (p as number)),
+    reason: (p) => {
+      const top = 1 - (p as number);
+      return top <= 0.5
+        ? `Lifetime value in the top ${percent(Math.max(0.01, top))} of customers.`
+        : `Lifetime value in the bottom ${percent(p as number)} of customers.`;
+    },
+  },
+  {
+    name: 'activity',
+    label: 'Activity',
+    weight: 0.25,
+    units: ['person', 'company'],
+    load: async (_ctx, _unit, facts) => (i) => [facts.pAlive[i]!, facts.recencyDays[i]!],
+    // P(alive) counts 60%, the last order's recency 40% (full within 30 days, none after a year).
+    score: (raw) => {
+      const [alive, days] = raw as number[];
+      return clamp(60 * alive! + 0.4 * fading(days!, 30, 365));
+    },
+    reason: (raw) => {
+      const [alive, days] = raw as number[];
+      return `${percent(alive!)} likely to still be buying; last order ${plural(days!, 'day')} ago.`;
+    },
+  },
+  {
+    name: 'sentiment',
+    label: 'Sentiment',
+    weight: 0.15,
+    units: ['person', 'company'],
+    load: async (ctx, unit, facts, now) =>
+      byId(facts, await feelingMeans(ctx, unit, new Date(now.getTime() - HEALTH_WINDOW_DAYS * DAY)), (f) => [
+        f.mean,
+        f.texts,
+      ]),
+    score: (raw) => clamp(50 + 50 * (raw as number[])[0]!),
+    reason: (raw) => {
+      const [mean, texts] = raw as number[];
+      const mood = mean! >= 0.05 ? 'positive' : mean! <= -0.05 ? 'negative' : 'neutral';
+      return `Mostly ${mood} in ${plural(texts!, 'message')} over ${HEALTH_WINDOW_DAYS} days.`;
+    },
+  },
+  {
+    name: 'nps',
+    label: 'NPS',
+    weight: 0.1,
+    units: ['person', 'company'],
+    load: async (ctx, unit, facts) => byId(facts, await latestNpsScores(ctx, unit), (a) => a.score),
+    score: (raw) => clamp(10 * (raw as number)),
+    reason: (raw) => {
+      const s = raw as number;
+      const who = s >= 9 ? 'A promoter' : s >= 7 ? 'Passive' : 'A detractor';
+      return `${who}: answered ${s} out of 10 to the latest NPS survey.`;
+    },
+  },
+  {
+    // Until cases exist (issue 7), open complaints are the open tasks that feeling alerts raised.
+    name: 'complaints',
+    label: 'Open complaints',
+    weight: 0.1,
+    units: ['person', 'company'],
+    load: async (ctx, unit, facts) => {
+      const open = await openFeelingAlerts(ctx, unit);
+      return (i) => open.get(facts.ids[i]!) ?? 0;
+    },
+    score: (raw) => [100, 40, 10][Math.min(2, raw as number)]!,
+    reason: (raw) =>
+      raw === 0
+        ? 'No open complaints.'
+        : `${plural(raw as number, 'open complaint')} (feeling alerts not yet done).`,
+  },
+  {
+    name: 'contact',
+    label: 'Contact recency',
+    weight: 0.1,
+    units: ['person', 'company'],
+    load: async (ctx, unit, facts, now) =>
+      byId(facts, await lastContacts(ctx, unit), (at) =>
+        Math.max(0, Math.floor((now.getTime() - at.getTime()) / DAY)),
+      ),
+    // Full within 30 days, none after 180.
+    score: (raw) => fading(raw as number, 30, 180),
+    reason: (raw) => `Last in touch ${plural(raw as number, 'day')} ago.`,
+  },
+  {
+    name: 'coverage',
+    label: 'Coverage across levels',
+    weight: 0.1,
+    units: ['company'],
+    load: async (ctx, _unit, facts, now) =>
+      byId(facts, await levelCoverage(ctx, new Date(now.getTime() - HEALTH_WINDOW_DAYS * DAY)), (c) => [
+        c.levels,
+        c.contacted,
+      ]),
+    score: (raw) => {
+      const [levels, contacted] = raw as string[][];
+      return clamp((100 * contacted!.length) / Math.max(1, levels!.length));
+    },
+    reason: (raw) => {
+      const [levels, contacted] = raw as string[][];
+      const missed = levels!.filter((l) => !contacted!.includes(l)).map((l) => LEVELS[l] ?? l);
+      return missed.length
+        ? `No contact with ${missed.join(' or ')} in ${HEALTH_WINDOW_DAYS} days.`
+        : `In touch with every level (${levels!.map((l) => LEVELS[l] ?? l).join(', ')}) in ${HEALTH_WINDOW_DAYS} days.`;
+    },
+  },
+];
+
+/** Health bands: good from 70, fair from 40, poor below. */
+export function healthBand(health: number): 'good' | 'fair' | 'poor' {
+  return health >= 70 ? 'good' : health >= 40 ? 'fair' : 'poor';
+}
+
+/** Stored per customer: [component, score, weight, raw] per present component. */
+export type StoredReason = [string, number, number, Raw];
+
+export interface Health {
+  health: Int16Array;
+  reasons: StoredReason[][];
+}
+
+/** Every customer's health, loading each component's input once. */
+export async function computeHealth(
+  ctx: Ctx,
+  unit: CustomerUnit,
+  facts: HealthFacts,
+  now: Date,
+): Promise<Health> {
+  const components = HEALTH_COMPONENTS.filter((c) => c.units.includes(unit));
+  const inputs = await Promise.all(components.map((c) => c.load(ctx, unit, facts, now)));
+  const n = facts.ids.length;
+  const out: Health = { health: new Int16Array(n), reasons: new Array(n) };
+  for (let i = 0; i < n; i++) {
+    const parts: [HealthComponent, Raw, number][] = [];
+    components.forEach((c, k) => {
+      const raw = inputs[k]!(i);
+      if (raw !== null) parts.push([c, raw, c.score(raw)]);
+    });
+    const weights = parts.reduce((sum, [c]) => sum + c.weight, 0);
+    out.health[i] = clamp(parts.reduce((sum, [c, , s]) => sum + c.weight * s, 0) / weights);
+    out.reasons[i] = parts.map(([c, raw, s]) => [
+      c.name,
+      s,
+      Math.round((1000 * c.weight) / weights) / 1000,
+      raw,
+    ]);
+  }
+  return out;
+}
+
+/** The stored reasons in words, strongest weight first. */
+export function presentReasons(stored: StoredReason[]): HealthReason[] {
+  return stored
+    .flatMap(([name, score, weight, raw]) => {
+      const c = HEALTH_COMPONENTS.find((component) => component.name === name);
+      return c ? [{ component: name, label: c.label, score, weight, reason: c.reason(raw, score) }] : [];
+    })
+    .sort((a, b) => b.weight - a.weight);
+}
