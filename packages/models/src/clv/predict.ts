@@ -3,7 +3,7 @@
  * logs or through a transformed series so that customers with hundreds of purchases stay exact.
  */
 import { paretoTerms } from './pareto.terms.ts';
-import { bgSeries, expm1Over } from './special.ts';
+import { bgSeries, expm1Over, log2F1 } from './special.ts';
 import type { BgNbdParams, ParetoNbdParams } from './types.ts';
 
 /** ln of a/(b+x−1) · ((α+T)/(α+tx))^(r+x): P(alive) = 1 / (1 + e^this) (x > 0). */
@@ -29,10 +29,20 @@ export function bgNbdExpected(p: BgNbdParams, t: number, x: number, tx: number, 
   const z = t / (alpha + T + t);
   const L = Math.log1p(-z); // ln((α+T)/(α+T+t))
   const e = a - 1;
+  if (e * z > EULER_LIMIT) {
+    // a and b running off together (a degenerate fit on retail data: every customer drops out
+    // with the same chance a/(a+b)): the Euler series grows like e^(e·z) before it falls, while
+    // the textbook one, taken in logs, converges geometrically since (b+x)/(a+b+x−1) < 1.
+    const bracket = -Math.expm1((r + x) * L + log2F1(r + x, b + x, a + b + x - 1, z));
+    return ((a + b + x - 1) / e) * bracket * bgNbdPAlive(p, x, tx, T);
+  }
   const S = bgSeries(a + b - 1 - r, e, a + b + x - 1, z);
   const bracket = -expm1Over(e, L) - Math.exp(e * L) * S;
   return (a + b + x - 1) * bracket * bgNbdPAlive(p, x, tx, T);
 }
+
+/** Past this e·z the Euler-transformed series of bgNbdExpected is left for the textbook one. */
+const EULER_LIMIT = 30;
 
 /** E[X(t)]: expected repeat purchases in the first t weeks of a new customer. */
 export function bgNbdUnconditional(p: BgNbdParams, t: number): number {

@@ -94,6 +94,24 @@ export function bgSeries(A: number, e: number, C: number, z: number): number {
   return sum;
 }
 
+/**
+ * ln 2F1(a, b; c; z) by its series summed in logs (0 ≤ z < 1, terms positive): stays finite where
+ * the value itself overflows (a customer with a thousand purchases). For c > b the terms fall
+ * geometrically once k passes a·z/(1 − z·b/c).
+ */
+export function log2F1(a: number, b: number, c: number, z: number): number {
+  let logTerm = 0;
+  let logSum = 0;
+  for (let k = 0; k < MAX_TERMS; k++) {
+    const ratio = ((a + k) * (b + k) * z) / ((c + k) * (k + 1));
+    if (ratio === 0) break;
+    logTerm += Math.log(ratio);
+    logSum += Math.log1p(Math.exp(logTerm - logSum));
+    if (ratio < 1 && logTerm < logSum - 40) break;
+  }
+  return logSum;
+}
+
 /** expm1(e·L)/e, which tends to L as e → 0. */
 export function expm1Over(e: number, L: number): number {
   return Math.abs(e * L) < 1e-12 ? L * (1 + (e * L) / 2) : Math.expm1(e * L) / e;

@@ -7,6 +7,7 @@ import {
   paretoNbdLogLikelihood,
   paretoNbdPAlive,
 } from './index.ts';
+import { log2F1 } from './special.ts';
 
 const one = (x: number, tx: number, T: number) => ({
   x: Float64Array.of(x),
@@ -73,3 +74,45 @@ describe('numerical stability for customers with hundreds of purchases', () => {
     expect(at).toBeCloseTo(bgNbdExpected({ ...p, a: 1 - 1e-7 }, 39, 3, 20, 39), 6);
   });
 });
+
+describe('BG/NBD predictions when a and b run off together', () => {
+  it('stay finite, match the Euler form where both apply, and tend to the limit as a, b grow', () => {
+    const base = { r: 1.265, alpha: 7.78 };
+    // a = 40: e·z under and over the switch for t = 4 and t = 52 weeks; both forms agree.
+    const p = { ...base, a: 40, b: 88 };
+    for (const [x, tx, T] of [
+      [0, 0, 30],
+      [3, 12.9, 42.1],
+      [250, 40, 41],
+    ] as const) {
+      const z = (t: number) => t / (p.alpha + T + t);
+      expect(39 * z(4)).toBeLessThan(30);
+      const viaEuler = bgNbdExpected(p, 4, x, tx, T);
+      const viaTextbook = bgNbdExpectedTextbook(p, 4, x, tx, T);
+      expect(Math.abs(viaEuler - viaTextbook) / viaTextbook).toBeLessThan(1e-9);
+    }
+    const huge = { ...base, a: 3_442_494.8, b: 7_550_513.55 };
+    const larger = { ...base, a: 3_442_494.8e3, b: 7_550_513.55e3 };
+    for (const t of [1, 13, 52, 520]) {
+      const e = bgNbdExpected(huge, t, 3, 12.86, 42.14);
+      expect(Number.isFinite(e) && e > 0).toBe(true);
+      expect(Math.abs(e - bgNbdExpected(larger, t, 3, 12.86, 42.14)) / e).toBeLessThan(1e-5);
+    }
+    expect(bgNbdExpected(huge, 52, 3, 12.86, 42.14)).toBeGreaterThan(
+      bgNbdExpected(huge, 13, 3, 12.86, 42.14),
+    );
+  });
+});
+
+/** The textbook form of FHL (2005) eq. 10 with ln 2F1 summed directly: the reference above. */
+function bgNbdExpectedTextbook(
+  p: { r: number; alpha: number; a: number; b: number },
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+): number {
+  const z = t / (p.alpha + T + t);
+  const bracket = -Math.expm1((p.r + x) * Math.log1p(-z) + log2F1(p.r + x, p.b + x, p.a + p.b + x - 1, z));
+  return ((p.a + p.b + x - 1) / (p.a - 1)) * bracket * bgNbdPAlive(p, x, tx, T);
+}
