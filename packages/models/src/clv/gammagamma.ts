@@ -78,14 +78,22 @@ export function fitGammaGamma(
   }
   let mean = 0;
   for (let i = 0; i < s.x.length; i++) mean += ((s.weight ? s.weight[i]! : 1) * s.m[i]!) / total;
+  // Fitted on spend in units of the mean (γ is money, p and q have no unit), so that amounts in
+  // cents of a wholesale business stay well inside the optimiser's range; γ and the
+  // log-likelihood (the density of m, whose Jacobian is 1/scale per customer) are scaled back.
+  const scale = mean;
+  const scaled = { ...s, m: Float64Array.from(s.m, (v) => v / scale) };
+  const start = options.start ?? { p: 1, q: 2, gamma: scale };
   const solved = solve<GammaGammaParams>({
     names: NAMES,
     // p = 1, q = 2 and γ = the mean: a finite population mean p·γ/(q−1) equal to the data's.
-    start: options.start ?? { p: 1, q: 2, gamma: mean },
+    start: { ...start, gamma: start.gamma / scale },
     maxIterations: options.maxIterations,
     customers: total,
-    logLikelihood: gammaGammaLogLikelihood(s),
+    logLikelihood: gammaGammaLogLikelihood(scaled),
   });
+  solved.params.gamma *= scale;
+  solved.logLikelihood -= total * Math.log(scale);
   if (total < MIN_REPEAT_CUSTOMERS) solved.warnings.unshift(tooLittleData('Gamma-Gamma', total));
   const { p, q, gamma } = solved.params;
   if (q <= 1) {

@@ -3,6 +3,7 @@ import {
   bgNbdExpected,
   bgNbdLogLikelihood,
   bgNbdPAlive,
+  fitGammaGamma,
   paretoNbdExpected,
   paretoNbdLogLikelihood,
   paretoNbdPAlive,
@@ -116,3 +117,17 @@ function bgNbdExpectedTextbook(
   const bracket = -Math.expm1((p.r + x) * Math.log1p(-z) + log2F1(p.r + x, p.b + x, p.a + p.b + x - 1, z));
   return ((p.a + p.b + x - 1) / (p.a - 1)) * bracket * bgNbdPAlive(p, x, tx, T);
 }
+
+describe('Gamma-Gamma in any money unit', () => {
+  it('fits amounts in cents of a wholesale business as it fits them in thousands', () => {
+    const x = Float64Array.from({ length: 40 }, (_, i) => 1 + (i % 7));
+    const m = Float64Array.from({ length: 40 }, (_, i) => 20 + ((i * 37) % 55));
+    const small = fitGammaGamma({ x, m });
+    const big = fitGammaGamma({ x, m: m.map((v) => v * 1e6) });
+    expect(Math.abs(big.params.p - small.params.p) / small.params.p).toBeLessThan(1e-4);
+    expect(Math.abs(big.params.q - small.params.q) / small.params.q).toBeLessThan(1e-4);
+    expect(Math.abs(big.params.gamma / 1e6 - small.params.gamma) / small.params.gamma).toBeLessThan(1e-4);
+    // the density of m in smaller units: lower by ln(1e6) per customer
+    expect(big.logLikelihood).toBeCloseTo(small.logLikelihood - 40 * Math.log(1e6), 4);
+  });
+});
