@@ -94,3 +94,17 @@ export async function moveFeelings(
     .where(column, '=', fromId)
     .execute();
 }
+
+/** The stored analysis of one text, if any. */
+export function feelingOfSubject(
+  ctx: Ctx,
+  subjectType: Subject,
+  subjectId: string,
+): Promise<FeelingRow | undefined> {
+  return ctx.db
+    .selectFrom('feelings')
+    .selectAll()
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .executeTakeFirst();
+}

@@ -1,12 +1,17 @@
 import { requireCompany } from '../companies/companies.service.ts';
-import { enqueueJob } from '../jobs/jobs.service.ts';
+import { enqueueInWorkspaces } from '../jobs/jobs.service.ts';
 import { requirePerson } from '../people/people.service.ts';
-import { type Ctx, inWorkspace, type SystemCtx, systemActor } from '../shared/context.ts';
+import type { Ctx, SystemCtx } from '../shared/context.ts';
 import { parseInput } from '../shared/validate.ts';
-import { listAllWorkspaces } from '../workspaces/workspaces.service.ts';
 import { enqueueAnalysis, SWEEP_JOB } from './feelings.job.ts';
 import * as repo from './feelings.repo.ts';
-import { type Feelings, type FeelingsQuery, feelingsQuery } from './feelings.schema.ts';
+import {
+  type FEELING_SUBJECTS,
+  type Feelings,
+  type FeelingsQuery,
+  type FeelingTopic,
+  feelingsQuery,
+} from './feelings.schema.ts';
 import { summarise, TREND_BEFORE_DAYS, TREND_RECENT_DAYS } from './feelings.summary.ts';
 
 export { isValuedCustomer } from './feelings.alert.ts';
@@ -58,16 +63,7 @@ export function forgetReviewFeelings(ctx: Ctx, ids: string[]): Promise<void> {
  * start and after the demo is loaded; one unfinished sweep per workspace at a time.
  */
 export async function sweepFeelings(sys: SystemCtx, workspaceIds?: string[]): Promise<number> {
-  const ids = workspaceIds ?? (await listAllWorkspaces(sys)).map((w) => w.id);
-  for (const id of ids)
-    await inWorkspace(
-      sys.db,
-      id,
-      systemActor,
-      (ctx) => enqueueJob(ctx, { type: SWEEP_JOB, key: 'sweep' }),
-      sys.clock,
-    );
-  return ids.length;
+  return enqueueInWorkspaces(sys, SWEEP_JOB, 'sweep', workspaceIds);
 }
 
 async function answer(ctx: Ctx, whose: repo.Whose, input: FeelingsQuery): Promise<Feelings> {
@@ -105,4 +101,27 @@ export function moveFeelingsOfPerson(ctx: Ctx, fromId: string, toId: string) {
 
 export function moveFeelingsOfCompany(ctx: Ctx, fromId: string, toId: string) {
   return repo.moveFeelings(ctx, 'company_id', fromId, toId);
+}
+
+/** How the customer felt in one text (an interaction, review or survey answer), once analysed; else null. */
+export async function feelingOfText(
+  ctx: Ctx,
+  subjectType: (typeof FEELING_SUBJECTS)[number],
+  subjectId: string,
+): Promise<{
+  label: string;
+  score: number;
+  topEmotion: string;
+  topic: FeelingTopic | null;
+  moment: string;
+} | null> {
+  const row = await repo.feelingOfSubject(ctx, subjectType, subjectId);
+  if (!row) return null;
+  return {
+    label: row.label,
+    score: row.score,
+    topEmotion: row.top_emotion,
+    topic: row.topic as FeelingTopic | null,
+    moment: row.moment,
+  };
 }

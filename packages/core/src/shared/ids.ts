@@ -30,6 +30,15 @@ export const ID_PREFIXES = {
   survey: 'srv',
   surveyInvitation: 'inv',
   surveyResponse: 'rsp',
+  case: 'case',
+  caseEvent: 'cev',
+  calendar: 'cal',
+  slaPolicy: 'sla',
+  rootCause: 'rca',
+  compensation: 'cmp',
+  compensationLimit: 'cml',
+  promise: 'prm',
+  promiseEvent: 'pev',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
