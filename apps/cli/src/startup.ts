@@ -91,5 +91,23 @@ export const valueNightly: StartupStep = {
   },
 };
 
+/**
+ * SLA warnings and breaches, promise reminders and broken promises that fell due while Rapport was
+ * down: the cases' and the promises' jobs run once per workspace (each then enqueues its next run).
+ */
+export const dueWorkSweep: StartupStep = {
+  name: 'SLA and promises sweep',
+  async run({ sys }) {
+    const { sweepSla, sweepPromises } = await import('@rapport/core');
+    await sweepSla(sys);
+    await sweepPromises(sys);
+  },
+};
+
 /** What serve runs, in order, between migrating and listening. */
-export const startupSteps: readonly StartupStep[] = [firstAdminFromEnv, feelingsSweep, valueNightly];
+export const startupSteps: readonly StartupStep[] = [
+  firstAdminFromEnv,
+  feelingsSweep,
+  valueNightly,
+  dueWorkSweep,
+];

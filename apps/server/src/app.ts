@@ -1,6 +1,7 @@
 import type { Db } from '@rapport/core';
 import { type Clock, databaseHealth, systemClock, systemCtx } from '@rapport/core';
 import { Hono } from 'hono';
+import { mountCaseStatusPages } from './cases/status-page.ts';
 import { mountDocs } from './docs.ts';
 import { errorResponse } from './http/errors.ts';
 import { mount, notFoundRoute } from './http/mount.ts';
@@ -38,6 +39,7 @@ export function createApp({ db, clock = systemClock }: AppOptions): Hono {
   for (const route of [...routes].sort((a, b) => params(a.path) - params(b.path))) mount(app, route, deps);
   mountTracking(app, deps);
   mountSurveyForms(app, deps);
+  mountCaseStatusPages(app, deps);
   mountWeb(app);
   app.notFound(notFoundRoute);
   app.onError((error, c) => errorResponse(c, error));

@@ -1,5 +1,7 @@
+import { slaJobTypes } from './cases/cases.service.ts';
 import { feelingJobTypes } from './feelings/feelings.service.ts';
 import { createWorker, type Worker, type WorkerOptions } from './jobs/jobs.service.ts';
+import { promiseJobTypes } from './promises/promises.service.ts';
 import type { SystemCtx } from './shared/context.ts';
 import { valueJobTypes } from './value/value.service.ts';
 import { type DeliveryOptions, webhookJobTypes } from './webhooks/webhooks.service.ts';
@@ -13,6 +15,12 @@ export function createJobWorker(sys: SystemCtx, options: BackgroundOptions = {})
   const { webhooks, ...worker } = options;
   return createWorker(sys, {
     ...worker,
-    types: { ...webhookJobTypes(webhooks), ...feelingJobTypes, ...valueJobTypes },
+    types: {
+      ...webhookJobTypes(webhooks),
+      ...feelingJobTypes,
+      ...valueJobTypes,
+      ...slaJobTypes,
+      ...promiseJobTypes,
+    },
   });
 }

@@ -6,6 +6,18 @@ import type {
   InteractionUsersTable,
   ReviewsTable,
 } from './tables/activity.ts';
+import type {
+  BusinessCalendarsTable,
+  CaseCompensationsTable,
+  CaseEventsTable,
+  CaseSettingsTable,
+  CasesTable,
+  CompensationLimitsTable,
+  PromiseEventsTable,
+  PromisesTable,
+  RootCausesTable,
+  SlaPoliciesTable,
+} from './tables/cases.ts';
 import type { OrderLinesTable, OrdersTable, ProductsTable } from './tables/commerce.ts';
 import type { FeelingsTable } from './tables/feelings.ts';
 import type {
@@ -47,6 +59,7 @@ import type {
 } from './tables/work.ts';
 
 export type * from './tables/activity.ts';
+export type * from './tables/cases.ts';
 export type * from './tables/commerce.ts';
 export type * from './tables/feelings.ts';
 export type * from './tables/jobs.ts';
@@ -97,4 +110,14 @@ export interface Database {
   customer_values: CustomerValuesTable;
   value_fits: ValueFitsTable;
   health_history: HealthHistoryTable;
+  business_calendars: BusinessCalendarsTable;
+  sla_policies: SlaPoliciesTable;
+  root_causes: RootCausesTable;
+  compensation_limits: CompensationLimitsTable;
+  case_settings: CaseSettingsTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_compensations: CaseCompensationsTable;
+  promises: PromisesTable;
+  promise_events: PromiseEventsTable;
 }

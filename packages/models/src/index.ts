@@ -1,6 +1,16 @@
 // Pure models with no database and no network: text analysis (sentiment, emotions, explained),
 // and customer value (clv/). The text model ships in packages/models/data (see load.ts).
 
+export {
+  addBusinessMinutes,
+  BusinessCalendar,
+  businessMinutesBetween,
+  CalendarError,
+  type CalendarSpec,
+  isTimeZone,
+  minutesOfDay,
+  type Weekday,
+} from './calendar/business-time.ts';
 export * from './clv/index.ts';
 export {
   type AnalyzeOptions,

@@ -2,6 +2,7 @@ import type { Route } from '../http/route.ts';
 import { apiKeysRoutes } from './api-keys.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
+import { casesRoutes } from './cases.ts';
 import { companiesRoutes } from './companies.ts';
 import { customFieldsRoutes } from './custom-fields.ts';
 import { eventsRoutes } from './events.ts';
@@ -14,8 +15,10 @@ import { notesRoutes } from './notes.ts';
 import { ordersRoutes } from './orders.ts';
 import { peopleRoutes } from './people.ts';
 import { productsRoutes } from './products.ts';
+import { promisesRoutes } from './promises.ts';
 import { reviewsRoutes } from './reviews.ts';
 import { searchRoutes } from './search.ts';
+import { slaPoliciesRoutes } from './sla-policies.ts';
 import { sourcesRoutes } from './sources.ts';
 import { surveysRoutes } from './surveys.ts';
 import { tasksRoutes } from './tasks.ts';
@@ -45,6 +48,9 @@ export const routes: Route[] = [
   ...reviewsRoutes,
   ...tasksRoutes,
   ...surveysRoutes,
+  ...casesRoutes,
+  ...promisesRoutes,
+  ...slaPoliciesRoutes,
   ...importsRoutes,
   ...exportsRoutes,
   ...customFieldsRoutes,

@@ -24,19 +24,11 @@ import {
   surveyUpdate,
   updateSurvey,
 } from '@rapport/core';
-import type { Context } from 'hono';
+import { linkBase } from '../http/link-base.ts';
 import { MANAGE, READ, type Route, route, WRITE } from '../http/route.ts';
 import { idParam, pageOf } from './schemas.ts';
 
 const tag = 'Surveys';
-
-/** The origin people will open the links at: this request's, as a proxy in front tells it. */
-function linkBase(c: Context) {
-  const url = new URL(c.req.url);
-  const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() || url.protocol.replace(':', '');
-  const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim() || url.host;
-  return { baseUrl: `${proto}://${host}` };
-}
 
 const noSending =
   'Rapport does not send the links (no email sending yet): copy them, or make a CSV for a mail merge. ' +

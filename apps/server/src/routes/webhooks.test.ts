@@ -18,7 +18,8 @@ afterAll(async () => {
 /** Delivers what is due in the test workspace, on the real clock (signatures are checked against it). */
 const deliver = () => createJobWorker(systemCtx(api.db), { workspaceId: api.ws.workspaceId }).runDue();
 
-const ALL = [...WEBHOOK_EVENTS];
+// The events of people, orders and interactions; cases' and promises' are covered by their own tests.
+const ALL = WEBHOOK_EVENTS.filter((type) => !type.startsWith('case.') && !type.startsWith('promise.'));
 
 describe('webhooks API', () => {
   it('creates, reads, changes and deletes subscriptions; the secret shows once', async () => {

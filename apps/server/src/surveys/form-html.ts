@@ -6,7 +6,7 @@ import type { AnswerForm, ErrorDetail, SurveyQuestion } from '@rapport/core';
  * fieldset and legend per question, labels, errors tied to their fields), and a plain form POST.
  */
 
-const esc = (text: string) =>
+export const esc = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
@@ -39,6 +39,9 @@ textarea:focus{outline:3px solid #74c0fc;outline-offset:1px}
 button{width:100%;min-height:3.25rem;font:inherit;font-weight:600;color:#fff;background:#1864ab;border:0;border-radius:8px;cursor:pointer}
 button:focus-visible{outline:3px solid #74c0fc;outline-offset:2px}
 .muted{color:#5c5f66}
+h2{font-size:1.1rem;margin:0 0 .6rem}
+.list{margin:0;padding-left:1.1rem}
+.list li{margin-bottom:.6rem}
 `;
 
 export function page(title: string, body: string): string {

@@ -1,8 +1,7 @@
 import { AppError, answerSurvey, openSurvey } from '@rapport/core';
 import type { Context, Hono } from 'hono';
-import { STATUS, toAppError } from '../http/errors.ts';
 import type { Deps } from '../http/mount.ts';
-import { RateLimiter } from '../http/rate-limit.ts';
+import { failure, html, rateLimit } from '../http/public-page.ts';
 import { formPage, messagePage } from './form-html.ts';
 
 /**
@@ -17,21 +16,6 @@ const FORM_LIMIT = 64 * 1024;
 /** Requests per client address and minute: plenty for people answering, little for guessing links. */
 export const FORM_REQUESTS_PER_MINUTE = 60;
 
-const HEADERS = {
-  'Cache-Control': 'no-store',
-  // The token is in the address: never send it on as a referrer, never index the page.
-  'Referrer-Policy': 'no-referrer',
-  'X-Robots-Tag': 'noindex, nofollow',
-  'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-};
-
-function html(c: Context, body: string, status: number) {
-  for (const [name, value] of Object.entries(HEADERS)) c.header(name, value);
-  return c.html(body, status as 200);
-}
-
 const TITLES: Partial<Record<AppError['code'], string>> = {
   not_found: 'This link is not valid',
   gone: 'This survey is no longer open',
@@ -40,27 +24,6 @@ const TITLES: Partial<Record<AppError['code'], string>> = {
   unsupported_media_type: 'Could not read the answers',
   rate_limited: 'Too many requests',
 };
-
-function failure(c: Context, error: unknown) {
-  const appError = toAppError(error);
-  if (appError.code === 'internal') {
-    console.error(error);
-    return html(
-      c,
-      messagePage('Something went wrong', 'Something went wrong on our side. Please try again in a moment.'),
-      500,
-    );
-  }
-  const title = TITLES[appError.code] ?? 'Something is not right';
-  return html(c, messagePage(title, appError.message), STATUS[appError.code]);
-}
-
-function clientAddress(c: Context): string {
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
-    ?.socket;
-  return forwarded || socket?.remoteAddress || 'local';
-}
 
 /** The form's fields: one value per field, a list for a field given more than once (checkboxes). */
 async function readForm(c: Context): Promise<Record<string, string | string[]>> {
@@ -85,25 +48,14 @@ async function readForm(c: Context): Promise<Record<string, string | string[]>> 
 }
 
 export function mountSurveyForms(app: Hono, deps: Deps) {
-  const limiter = new RateLimiter(FORM_REQUESTS_PER_MINUTE, 60_000);
-  const limited = (c: Context) => {
-    const key = clientAddress(c);
-    const wait = limiter.retryAfter(key);
-    limiter.hit(key);
-    if (!wait) return false;
-    c.header('Retry-After', String(wait));
-    throw new AppError(
-      'rate_limited',
-      `Too many requests from your address; please try again in ${wait} seconds.`,
-    );
-  };
+  const limited = rateLimit(FORM_REQUESTS_PER_MINUTE);
 
   app.get('/s/:token', async (c) => {
     try {
       limited(c);
       return html(c, formPage(await openSurvey(deps.sys, c.req.param('token'))), 200);
     } catch (error) {
-      return failure(c, error);
+      return failure(c, error, TITLES);
     }
   });
 
@@ -121,7 +73,7 @@ export function mountSurveyForms(app: Hono, deps: Deps) {
         return html(c, formPage(await openSurvey(deps.sys, token), fields, error.details), 400);
       }
     } catch (error) {
-      return failure(c, error);
+      return failure(c, error, TITLES);
     }
   });
 }

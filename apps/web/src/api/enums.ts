@@ -13,4 +13,4 @@ export const RESULT_GROUPS = ["period","owner","company","segment"] as const;
 export const RESULT_PERIODS = ["week","month","quarter"] as const;
 export const ROLES = ["admin","manager","agent","viewer"] as const;
 export const SURVEY_KINDS = ["nps","csat","ces","custom"] as const;
-export const WEBHOOK_EVENTS = ["person.created","person.updated","person.merged","order.created","order.updated","interaction.logged","person.feeling_alert"] as const;
+export const WEBHOOK_EVENTS = ["person.created","person.updated","person.merged","order.created","order.updated","interaction.logged","person.feeling_alert","case.opened","case.status_changed","case.sla_warning","case.sla_breached","case.compensation_requested","promise.kept","promise.broken"] as const;

@@ -23,6 +23,7 @@ const COLUMNS = [
   'employee_count',
   'description',
   'owner_id',
+  'service_tier',
   'tags',
   'custom',
   'merged_into_id',

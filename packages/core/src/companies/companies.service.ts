@@ -42,6 +42,7 @@ export function presentCompany(row: repo.CompanyRow): Company {
     employeeCount: row.employee_count,
     description: row.description,
     ownerId: row.owner_id,
+    serviceTier: row.service_tier,
     tags: row.tags,
     custom: row.custom,
     mergedIntoId: row.merged_into_id,
@@ -85,6 +86,7 @@ export async function createCompany(ctx: Ctx, input: CompanyCreate): Promise<Com
     employee_count: value.employeeCount ?? null,
     description: value.description ?? null,
     owner_id: value.ownerId ?? null,
+    service_tier: value.serviceTier,
     tags: value.tags,
     custom: JSON.stringify(custom),
     created_at: now,
@@ -107,6 +109,7 @@ export async function updateCompany(ctx: Ctx, id: string, input: CompanyUpdate):
   if (patch.employeeCount !== undefined) set.employee_count = patch.employeeCount;
   if (patch.description !== undefined) set.description = patch.description;
   if (patch.ownerId !== undefined) set.owner_id = patch.ownerId;
+  if (patch.serviceTier !== undefined) set.service_tier = patch.serviceTier;
   if (patch.tags !== undefined) set.tags = patch.tags;
   if (patch.custom !== undefined) {
     const defs = await loadDefinitions(ctx, 'company');

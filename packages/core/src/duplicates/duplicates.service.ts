@@ -1,3 +1,4 @@
+import { moveCasesOfCompany, moveCasesOfPerson } from '../cases/cases.service.ts';
 import {
   companiesByIds,
   foldCompanyInto,
@@ -11,6 +12,7 @@ import { moveMembershipsOfCompany, moveMembershipsOfPerson } from '../membership
 import { moveNotesOfCompany, moveNotesOfPerson } from '../notes/notes.service.ts';
 import { moveOrdersOfCompany, moveOrdersOfPerson } from '../orders/orders.service.ts';
 import { foldPersonInto, getPerson, peopleByIds, requirePerson } from '../people/people.service.ts';
+import { movePromisesOfCompany, movePromisesOfPerson } from '../promises/promises.service.ts';
 import { moveReviewsOfCompany, moveReviewsOfPerson } from '../reviews/reviews.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { parseInput } from '../shared/validate.ts';
@@ -86,6 +88,8 @@ export async function mergePeople(ctx: Ctx, input: MergeInput) {
   await moveEventsOfPerson(ctx, mergedId, survivorId);
   await moveReviewsOfPerson(ctx, mergedId, survivorId);
   await moveSurveysOfPerson(ctx, mergedId, survivorId);
+  await moveCasesOfPerson(ctx, mergedId, survivorId);
+  await movePromisesOfPerson(ctx, mergedId, survivorId);
   const survivor = await getPerson(ctx, survivorId);
   await emitEvent(ctx, 'person.merged', { survivor, mergedId });
   return survivor;
@@ -105,6 +109,8 @@ export async function mergeCompanies(ctx: Ctx, input: MergeInput) {
   await moveTasksOfCompany(ctx, mergedId, survivorId);
   await moveReviewsOfCompany(ctx, mergedId, survivorId);
   await moveSurveysOfCompany(ctx, mergedId, survivorId);
+  await moveCasesOfCompany(ctx, mergedId, survivorId);
+  await movePromisesOfCompany(ctx, mergedId, survivorId);
   return getCompany(ctx, survivorId);
 }
 

@@ -109,3 +109,17 @@ export function meanScores(ctx: Ctx, column: 'person_id' | 'company_id', since: 
     .groupBy(column)
     .execute();
 }
+
+/** The stored analysis of one text, if any. */
+export function feelingOfSubject(
+  ctx: Ctx,
+  subjectType: Subject,
+  subjectId: string,
+): Promise<FeelingRow | undefined> {
+  return ctx.db
+    .selectFrom('feelings')
+    .selectAll()
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .executeTakeFirst();
+}

@@ -1,14 +1,20 @@
 import { requireCompany } from '../companies/companies.service.ts';
-import { enqueueJob } from '../jobs/jobs.service.ts';
+import { enqueueInWorkspaces } from '../jobs/jobs.service.ts';
 import { requirePerson } from '../people/people.service.ts';
-import { type Ctx, inWorkspace, type SystemCtx, systemActor } from '../shared/context.ts';
+import type { Ctx, SystemCtx } from '../shared/context.ts';
 import { parseInput } from '../shared/validate.ts';
 import { openTaskCounts } from '../tasks/tasks.service.ts';
 import { listAllWorkspaces } from '../workspaces/workspaces.service.ts';
 import { ALERT_TITLE } from './feelings.alert.ts';
 import { enqueueAnalysis, SWEEP_JOB } from './feelings.job.ts';
 import * as repo from './feelings.repo.ts';
-import { type Feelings, type FeelingsQuery, feelingsQuery } from './feelings.schema.ts';
+import {
+  type FEELING_SUBJECTS,
+  type Feelings,
+  type FeelingsQuery,
+  type FeelingTopic,
+  feelingsQuery,
+} from './feelings.schema.ts';
 import { summarise, TREND_BEFORE_DAYS, TREND_RECENT_DAYS } from './feelings.summary.ts';
 
 export { isValuedCustomer } from './feelings.alert.ts';
@@ -60,16 +66,7 @@ export function forgetReviewFeelings(ctx: Ctx, ids: string[]): Promise<void> {
  * start and after the demo is loaded; one unfinished sweep per workspace at a time.
  */
 export async function sweepFeelings(sys: SystemCtx, workspaceIds?: string[]): Promise<number> {
-  const ids = workspaceIds ?? (await listAllWorkspaces(sys)).map((w) => w.id);
-  for (const id of ids)
-    await inWorkspace(
-      sys.db,
-      id,
-      systemActor,
-      (ctx) => enqueueJob(ctx, { type: SWEEP_JOB, key: 'sweep' }),
-      sys.clock,
-    );
-  return ids.length;
+  return enqueueInWorkspaces(sys, SWEEP_JOB, 'sweep', workspaceIds);
 }
 
 async function answer(ctx: Ctx, whose: repo.Whose, input: FeelingsQuery): Promise<Feelings> {
@@ -125,4 +122,27 @@ export async function feelingMeans(
  */
 export function openFeelingAlerts(ctx: Ctx, unit: 'person' | 'company'): Promise<Map<string, number>> {
   return openTaskCounts(ctx, unit, ALERT_TITLE);
+}
+
+/** How the customer felt in one text (an interaction, review or survey answer), once analysed; else null. */
+export async function feelingOfText(
+  ctx: Ctx,
+  subjectType: (typeof FEELING_SUBJECTS)[number],
+  subjectId: string,
+): Promise<{
+  label: string;
+  score: number;
+  topEmotion: string;
+  topic: FeelingTopic | null;
+  moment: string;
+} | null> {
+  const row = await repo.feelingOfSubject(ctx, subjectType, subjectId);
+  if (!row) return null;
+  return {
+    label: row.label,
+    score: row.score,
+    topEmotion: row.top_emotion,
+    topic: row.topic as FeelingTopic | null,
+    moment: row.moment,
+  };
 }

@@ -1,6 +1,7 @@
-import type { Ctx } from '../shared/context.ts';
+import { type Ctx, inWorkspace, type SystemCtx, systemActor } from '../shared/context.ts';
 import { newId } from '../shared/ids.ts';
 import { parseInput } from '../shared/validate.ts';
+import { listAllWorkspaces } from '../workspaces/workspaces.service.ts';
 import * as repo from './jobs.repo.ts';
 import { type JobEnqueue, jobEnqueue } from './jobs.schema.ts';
 
@@ -52,4 +53,42 @@ export async function unfinishedJob(
 ): Promise<'waiting' | 'running' | null> {
   const state = await repo.unfinishedState(ctx.db, type, key);
   return state === null ? null : state === 'running' ? 'running' : 'waiting';
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Enqueues `type` to run at each of these instants, for work that falls due at known times (SLA
+ * deadlines, promise due dates): a future instant is rounded up to its minute, a past one runs
+ * now, and one job per minute is kept (the key), so many deadlines in one minute make one job.
+ */
+export async function enqueueAt(ctx: Ctx, type: string, instants: (Date | null)[]): Promise<void> {
+  const now = ctx.clock.now().getTime();
+  const due = new Map<string, Date>();
+  for (const at of instants) {
+    if (!at) continue;
+    const ms = at.getTime() > now ? Math.ceil(at.getTime() / MINUTE) * MINUTE : now;
+    due.set(`at:${new Date(Math.floor(ms / MINUTE) * MINUTE).toISOString()}`, new Date(ms));
+  }
+  if (due.size)
+    await enqueueJobs(
+      ctx,
+      [...due].map(([key, runAt]) => ({ type, key, runAt })),
+    );
+}
+
+/**
+ * Enqueues a keyed job of `type` in every workspace (or these), one transaction each: the sweeps
+ * `rapport serve` starts (feelings, SLA, promises). Answers how many workspaces.
+ */
+export async function enqueueInWorkspaces(
+  sys: SystemCtx,
+  type: string,
+  key: string,
+  workspaceIds?: string[],
+): Promise<number> {
+  const ids = workspaceIds ?? (await listAllWorkspaces(sys)).map((w) => w.id);
+  for (const id of ids)
+    await inWorkspace(sys.db, id, systemActor, (ctx) => enqueueJob(ctx, { type, key }), sys.clock);
+  return ids.length;
 }

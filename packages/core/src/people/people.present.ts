@@ -21,6 +21,7 @@ export function presentPerson(row: PersonRow): Person {
     title: row.title,
     relationshipType: row.relationship_type,
     ownerId: row.owner_id,
+    serviceTier: row.service_tier,
     tags: row.tags,
     custom: row.custom,
     consent: row.consent,

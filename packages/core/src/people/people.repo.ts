@@ -21,6 +21,7 @@ export const COLUMNS = [
   'title',
   'relationship_type',
   'owner_id',
+  'service_tier',
   'tags',
   'custom',
   'consent',

@@ -61,6 +61,7 @@ export async function createPerson(ctx: Ctx, input: PersonCreate): Promise<Perso
     title: value.title ?? null,
     relationship_type: value.relationshipType,
     owner_id: value.ownerId ?? null,
+    service_tier: value.serviceTier,
     tags: value.tags,
     custom: JSON.stringify(custom),
     consent: JSON.stringify(value.consent),
@@ -92,6 +93,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: PersonUpdate): P
   if (patch.title !== undefined) set.title = patch.title;
   if (patch.relationshipType !== undefined) set.relationship_type = patch.relationshipType;
   if (patch.ownerId !== undefined) set.owner_id = patch.ownerId;
+  if (patch.serviceTier !== undefined) set.service_tier = patch.serviceTier;
   if (patch.tags !== undefined) set.tags = patch.tags;
   if (patch.consent !== undefined) set.consent = JSON.stringify({ ...current.consent, ...patch.consent });
   if (patch.preferredChannel !== undefined) set.preferred_channel = patch.preferredChannel;

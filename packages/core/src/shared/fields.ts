@@ -45,6 +45,12 @@ export const tags = z
 
 export const text = (max: number) => z.string().trim().max(max);
 
+/** A customer's service tier: picks the SLA policy of their cases. */
+export const SERVICE_TIERS = ['standard', 'gold', 'platinum'] as const;
+export const serviceTier = z
+  .enum(SERVICE_TIERS)
+  .describe('Service tier: picks the SLA policy of their cases (standard, gold, platinum).');
+
 /** An http(s) URL of at most 2,000 characters; the message shows `example`. */
 export const httpUrl = (example: string) =>
   z

@@ -31,6 +31,15 @@ export const ID_PREFIXES = {
   surveyInvitation: 'inv',
   surveyResponse: 'rsp',
   valueFit: 'fit',
+  case: 'case',
+  caseEvent: 'cev',
+  calendar: 'cal',
+  slaPolicy: 'sla',
+  rootCause: 'rca',
+  compensation: 'cmp',
+  compensationLimit: 'cml',
+  promise: 'prm',
+  promiseEvent: 'pev',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -8,7 +8,7 @@ import type { Ctx } from '../shared/context.ts';
  * outer sort merges them.
  */
 export interface EntryKey {
-  kind: 'interaction' | 'order' | 'note' | 'review' | 'survey';
+  kind: 'interaction' | 'order' | 'note' | 'review' | 'survey' | 'case' | 'promise';
   id: string;
   at: Date;
 }
@@ -19,6 +19,10 @@ export interface TimelineFilter {
   limit: number;
   cursor: [string, string] | null;
 }
+
+/** What of a case's and a promise's history the timelines show (not SLA warnings, compensation or reminders). */
+const TIMELINE_CASE_EVENTS = sql`r.type in ('opened', 'status_changed', 'sla_breached')`;
+const TIMELINE_PROMISE_EVENTS = sql`r.type in ('made', 'renegotiated', 'kept', 'broken')`;
 
 function before(at: RawBuilder<unknown>, id: RawBuilder<unknown>, cursor: [string, string] | null) {
   return cursor ? sql`and (${at}, ${id}) < (${cursor[0]}::timestamptz, ${cursor[1]})` : sql``;
@@ -70,6 +74,20 @@ export async function personEntries(ctx: Ctx, personId: string, f: TimelineFilte
       recordBranch(f, 'note', 'notes', 'created_at', sql`r.person_id = ${personId}`),
       recordBranch(f, 'review', 'reviews', 'occurred_at', sql`r.person_id = ${personId}`),
       recordBranch(f, 'survey', 'survey_responses', 'submitted_at', sql`r.person_id = ${personId}`),
+      recordBranch(
+        f,
+        'case',
+        'case_events',
+        'at',
+        sql`r.person_id = ${personId} and ${TIMELINE_CASE_EVENTS}`,
+      ),
+      recordBranch(
+        f,
+        'promise',
+        'promise_events',
+        'at',
+        sql`r.person_id = ${personId} and ${TIMELINE_PROMISE_EVENTS}`,
+      ),
     ],
     f.limit,
   );
@@ -100,6 +118,8 @@ export async function companyEntries(ctx: Ctx, companyId: string, f: TimelineFil
       recordBranch(f, 'note', 'notes', 'created_at', sql`r.company_id = ${companyId}`),
       recordBranch(f, 'review', 'reviews', 'occurred_at', ofCompany),
       recordBranch(f, 'survey', 'survey_responses', 'submitted_at', ofCompany),
+      recordBranch(f, 'case', 'case_events', 'at', sql`${ofCompany} and ${TIMELINE_CASE_EVENTS}`),
+      recordBranch(f, 'promise', 'promise_events', 'at', sql`${ofCompany} and ${TIMELINE_PROMISE_EVENTS}`),
     ],
     f.limit,
   );

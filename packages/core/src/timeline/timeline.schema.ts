@@ -1,13 +1,23 @@
 import { z } from 'zod';
+import { caseEvent } from '../cases/cases.schema.ts';
 import { interaction } from '../interactions/interactions.schema.ts';
 import { note } from '../notes/notes.schema.ts';
 import { order } from '../orders/orders.schema.ts';
+import { promiseEvent } from '../promises/promises.schema.ts';
 import { review } from '../reviews/reviews.schema.ts';
 import { CHANNELS, isoDateTime, oneOrMany } from '../shared/fields.ts';
 import { pageInput } from '../shared/paging.ts';
 import { surveyResponse } from '../surveys/surveys.schema.ts';
 
-export const TIMELINE_KINDS = ['interaction', 'order', 'note', 'review', 'survey'] as const;
+export const TIMELINE_KINDS = [
+  'interaction',
+  'order',
+  'note',
+  'review',
+  'survey',
+  'case',
+  'promise',
+] as const;
 
 export const timelineEntry = z
   .discriminatedUnion('kind', [
@@ -16,6 +26,8 @@ export const timelineEntry = z
     z.object({ kind: z.literal('note'), id: z.string(), at: isoDateTime, note }),
     z.object({ kind: z.literal('review'), id: z.string(), at: isoDateTime, review }),
     z.object({ kind: z.literal('survey'), id: z.string(), at: isoDateTime, response: surveyResponse }),
+    z.object({ kind: z.literal('case'), id: z.string(), at: isoDateTime, caseEvent }),
+    z.object({ kind: z.literal('promise'), id: z.string(), at: isoDateTime, promiseEvent }),
   ])
   .meta({ id: 'TimelineEntry' });
 

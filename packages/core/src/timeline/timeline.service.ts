@@ -1,8 +1,10 @@
+import { caseEventsByIds } from '../cases/cases.service.ts';
 import { requireCompany } from '../companies/companies.service.ts';
 import { getInteractions } from '../interactions/interactions.service.ts';
 import { getNotes } from '../notes/notes.service.ts';
 import { getOrders } from '../orders/orders.service.ts';
 import { requirePerson } from '../people/people.service.ts';
+import { promiseEventsByIds } from '../promises/promises.service.ts';
 import { getReviews } from '../reviews/reviews.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { decodeCursor, type Page, toPage } from '../shared/paging.ts';
@@ -36,12 +38,14 @@ async function hydrate(ctx: Ctx, keys: repo.EntryKey[], limit: number): Promise<
     (key) => key,
   );
   const ids = (kind: string) => page.data.filter((key) => key.kind === kind).map((key) => key.id);
-  const [interactions, orders, notes, reviews, responses] = await Promise.all([
+  const [interactions, orders, notes, reviews, responses, caseEvents, promiseEvents] = await Promise.all([
     getInteractions(ctx, ids('interaction')),
     getOrders(ctx, ids('order')),
     getNotes(ctx, ids('note')),
     getReviews(ctx, ids('review')),
     responsesByIds(ctx, ids('survey')),
+    caseEventsByIds(ctx, ids('case')),
+    promiseEventsByIds(ctx, ids('promise')),
   ]);
   const byId = new Map<string, TimelineEntry>();
   for (const interaction of interactions) {
@@ -59,6 +63,11 @@ async function hydrate(ctx: Ctx, keys: repo.EntryKey[], limit: number): Promise<
   }
   for (const response of responses) {
     byId.set(response.id, { kind: 'survey', id: response.id, at: response.submittedAt, response });
+  }
+  for (const caseEvent of caseEvents)
+    byId.set(caseEvent.id, { kind: 'case', id: caseEvent.id, at: caseEvent.at, caseEvent });
+  for (const promiseEvent of promiseEvents) {
+    byId.set(promiseEvent.id, { kind: 'promise', id: promiseEvent.id, at: promiseEvent.at, promiseEvent });
   }
   return { data: page.data.flatMap((key) => byId.get(key.id) ?? []), nextCursor: page.nextCursor };
 }

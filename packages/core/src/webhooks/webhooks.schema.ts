@@ -11,6 +11,13 @@ export const WEBHOOK_EVENTS = [
   'order.updated',
   'interaction.logged',
   'person.feeling_alert',
+  'case.opened',
+  'case.status_changed',
+  'case.sla_warning',
+  'case.sla_breached',
+  'case.compensation_requested',
+  'promise.kept',
+  'promise.broken',
 ] as const;
 export const webhookEvent = z.enum(WEBHOOK_EVENTS);
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

@@ -36,6 +36,8 @@ export interface CompaniesTable {
   tags: Defaulted<string[]>;
   custom: Json<Record<string, unknown>>;
   merged_into_id: string | null;
+  /** Picks the SLA policy of their cases (cases.ts). */
+  service_tier: Defaulted<'standard' | 'gold' | 'platinum'>;
   created_at: Timestamp;
   updated_at: Timestamp;
   sort_name: ColumnType<string, never, never>;
@@ -67,6 +69,8 @@ export interface PeopleTable {
   /** Handles by network ({ x: 'ada_l' }), normalised: lower case, no @, no URL prefix. */
   social_handles: Json<Record<string, string>>;
   merged_into_id: string | null;
+  /** Picks the SLA policy of their cases (cases.ts). */
+  service_tier: Defaulted<'standard' | 'gold' | 'platinum'>;
   created_at: Timestamp;
   updated_at: Timestamp;
   sort_name: ColumnType<string, never, never>;

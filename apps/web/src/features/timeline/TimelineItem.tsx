@@ -14,6 +14,8 @@ const KIND_COLOR = {
   note: 'grape',
   review: 'orange',
   survey: 'cyan',
+  case: 'red',
+  promise: 'yellow',
 } as const;
 
 /**
@@ -91,6 +93,16 @@ export function TimelineItem({ entry, current = false }: { entry: Entry; current
       )}
       {entry.kind === 'review' && <ReviewBody review={entry.review} />}
       {entry.kind === 'survey' && <SurveyAnswer response={entry.response} />}
+      {entry.kind === 'case' && (
+        <Text size="sm" mt={4}>
+          {entry.caseEvent.caseSubject} · {label(entry.caseEvent.toStatus ?? entry.caseEvent.type)}
+        </Text>
+      )}
+      {entry.kind === 'promise' && (
+        <Text size="sm" mt={4}>
+          {entry.promiseEvent.what} · {label(entry.promiseEvent.type)}
+        </Text>
+      )}
       {entry.kind === 'note' && (
         <>
           <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
