@@ -49,7 +49,7 @@ describe('rapport import and export', () => {
     expect(again.stdout).toContain('0 created, 0 updated, 2 unchanged, 0 rejected');
     const jsonl = await rapport(['export', 'companies', '--format', 'jsonl', ...db()]);
     expect(JSON.parse(jsonl.stdout.trim().split('\n')[0]!)).toMatchObject({ name: 'Analytical' });
-  });
+  }, 120_000); // four processes, each starting Rapport: slow on a busy machine
 
   it('says clearly what is wrong with the command line', async () => {
     const missing = await rapport(['import', 'people', join(dir, 'nope.csv'), ...db()]);
