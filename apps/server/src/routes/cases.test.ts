@@ -193,6 +193,33 @@ describe('cases, SLA settings and promises through HTTP', () => {
     expect(ofCase.data).toHaveLength(1);
   });
 
+  it('opens a case from a review, copying its author and text', async () => {
+    const lea = await api.ok('POST', '/api/v1/people', { firstName: 'Lea', email: 'lea@cases.test' });
+    const review = await api.ok('POST', '/api/v1/reviews', {
+      source: 'google',
+      rating: 1,
+      title: 'Never again',
+      text: 'The package arrived damaged and nobody answers my emails.',
+      authorEmail: 'lea@cases.test',
+    });
+    const c = await api.ok('POST', '/api/v1/cases', {
+      type: 'complaint',
+      source: { type: 'review', id: review.id },
+    });
+    expect(c).toMatchObject({
+      personId: lea.id,
+      subject: 'Never again',
+      source: { type: 'review', id: review.id },
+    });
+    const draft = await api.ok('GET', `/api/v1/cases/${c.id}/acknowledgement-draft`);
+    expect(draft.namedIssue).toBe('your order arrived damaged');
+    const wrong = await api.call('POST', '/api/v1/cases', {
+      body: { type: 'issue', source: { type: 'survey_response', id: 'rsp_nope' } },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details[0].path).toBe('source.id');
+  });
+
   it('sets the root-cause taxonomy and the case settings; never a 500 for bad input', async () => {
     const cause = await api.ok('POST', '/api/v1/root-causes', { name: 'Billing system error' });
     const dup = await api.call('POST', '/api/v1/root-causes', { body: { name: 'billing system ERROR' } });

@@ -1,11 +1,10 @@
-import type { CaseCompensationsTable } from '@rapport/db';
-import type { Selectable } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 import { AppError, conflict, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { decodeCursor, type Page, toPage } from '../shared/paging.ts';
 import { parseInput } from '../shared/validate.ts';
 import { emitEvent } from '../webhooks/webhooks.service.ts';
+import * as compensations from './cases.compensation.repo.ts';
 import * as repo from './cases.repo.ts';
 import {
   type ApprovalDecision,
@@ -26,7 +25,7 @@ import { limitOf } from './cases.settings.ts';
  * one who asked.
  */
 
-type Row = Selectable<CaseCompensationsTable>;
+type Row = compensations.CompensationRow;
 
 const money = (minor: number, currency: string) =>
   `${(minor / 100).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
@@ -85,7 +84,7 @@ export async function addCompensation(
     decision_note: within ? 'within the role’s limit' : null,
     created_at: now,
   };
-  await ctx.db.insertInto('case_compensations').values(row).execute();
+  await compensations.insertCompensation(ctx, row);
   await repo.insertEvents(ctx, [
     caseEventRow(ctx, c, 'compensation', {
       detail: {
@@ -105,33 +104,14 @@ export async function addCompensation(
 
 export async function listCompensations(ctx: Ctx, caseId: string): Promise<{ data: Compensation[] }> {
   await requireCaseRow(ctx, caseId);
-  const rows = await ctx.db
-    .selectFrom('case_compensations')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('created_at')
-    .execute();
-  return { data: rows.map(present) };
+  return { data: (await compensations.compensationsOfCase(ctx, caseId)).map(present) };
 }
 
 /** Compensation requests by status (pending first of all), newest first: the approvers' queue. */
 export async function listApprovals(ctx: Ctx, input: ApprovalsQuery = {}): Promise<Page<Compensation>> {
   const q = parseInput(approvalsQuery, input);
-  let query = ctx.db.selectFrom('case_compensations').selectAll().where('status', '=', q.status);
-  if (q.cursor) {
-    const [at, id] = decodeCursor(q.cursor, 2) as [string, string];
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', new Date(at)),
-        eb.and([eb('created_at', '=', new Date(at)), eb('id', '<', id)]),
-      ]),
-    );
-  }
-  const rows = await query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const cursor = q.cursor ? decodeCursor(q.cursor, 2) : null;
+  const rows = await compensations.compensationsByStatus(ctx, q.status, q.limit, cursor);
   return toPage(
     rows,
     q.limit,
@@ -147,12 +127,7 @@ export async function decideCompensation(
   input: ApprovalDecision,
 ): Promise<Compensation> {
   const value = parseInput(approvalDecision, input);
-  const row = await ctx.db
-    .selectFrom('case_compensations')
-    .selectAll()
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await compensations.lockCompensation(ctx, id);
   if (!row) throw notFound('compensation', id);
   if (row.status !== 'pending') throw conflict('decision', `this compensation is ${row.status} already`);
   const who = ctx.actor.userId ?? ctx.actor.id;
@@ -172,11 +147,12 @@ export async function decideCompensation(
   }
   const now = ctx.clock.now();
   const status = value.decision === 'approve' ? 'approved' : 'rejected';
-  await ctx.db
-    .updateTable('case_compensations')
-    .set({ status, decided_by: who, decided_at: now, decision_note: value.note })
-    .where('id', '=', id)
-    .execute();
+  await compensations.updateCompensation(ctx, id, {
+    status,
+    decided_by: who,
+    decided_at: now,
+    decision_note: value.note,
+  });
   const c = await requireCaseRow(ctx, row.case_id);
   await repo.insertEvents(ctx, [
     caseEventRow(ctx, c, 'compensation', {

@@ -119,7 +119,9 @@ export function listCases(
   const column = `k.${sort.column}`;
   if (cursor) q = q.where(afterCursor(column, sort.direction, cursor, 'k.id'));
   return q
-    .orderBy(sql.ref(column), sql.raw(sort.direction === 'asc' ? 'asc nulls last' : 'desc nulls last'))
+    .orderBy(
+      sql`${sql.ref(column)} ${sql.raw(sort.direction === 'asc' ? 'asc nulls last' : 'desc nulls last')}`,
+    )
     .orderBy('k.id', sort.direction)
     .limit(limit + 1)
     .execute() as Promise<CaseRow[]>;

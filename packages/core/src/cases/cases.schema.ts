@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currency, isoDateTime, oneOrMany, SERVICE_TIERS, text } from '../shared/fields.ts';
+import { currency, historyEntry, isoDateTime, oneOrMany, SERVICE_TIERS, text } from '../shared/fields.ts';
 import { pageInput } from '../shared/paging.ts';
 import { SEVERITIES, severity } from './cases.settings.schema.ts';
 
@@ -173,10 +173,7 @@ export const caseEvent = z
     fromStatus: caseStatus.nullable(),
     toStatus: caseStatus.nullable(),
     detail: z.record(z.string(), z.unknown()),
-    personId: z.string().nullable(),
-    companyId: z.string().nullable(),
-    actor: z.string(),
-    at: isoDateTime,
+    ...historyEntry,
   })
   .meta({ id: 'CaseEvent' });
 

@@ -1,6 +1,8 @@
 import type { Db } from '@rapport/db';
 import { z } from 'zod';
+import { sweepSla } from '../cases/cases.service.ts';
 import { sweepFeelings } from '../feelings/feelings.service.ts';
+import { sweepPromises } from '../promises/promises.service.ts';
 import { inWorkspace, type SystemCtx, systemActor } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { email } from '../shared/fields.ts';
@@ -11,6 +13,7 @@ import { recomputeValueNow, updateValueSettings } from '../value/value.service.t
 import { createWorkspace, findWorkspace } from '../workspaces/workspaces.service.ts';
 import { generateB2B } from './demo.b2b.ts';
 import { generateB2C } from './demo.b2c.ts';
+import { seedServiceRecovery } from './demo.cases.ts';
 import { writeAll } from './demo.insert.ts';
 import { removeCreated } from './demo.repo.ts';
 import { countRows, type DemoRows, type DemoTable } from './demo.rows.ts';
@@ -120,6 +123,9 @@ export async function loadDemo(sys: SystemCtx, options: DemoOptions): Promise<De
     const b2bRows = generateB2B({ seed: value.seed, now, staff: b2bStaff });
     const b2cRows = generateB2C({ seed: value.seed, now, staff: b2cStaff, customers: value.customers });
     await Promise.all([write(sys.db, b2b.id, admin.id, b2bRows), write(sys.db, b2c.id, admin.id, b2cRows)]);
+    // Cases and promises, through their services (a few of each, at their own moments).
+    await seedServiceRecovery(sys, b2b.id, Object.values(b2bStaff), admin.id, now);
+    await seedServiceRecovery(sys, b2c.id, Object.values(b2cStaff), admin.id, now);
     // The demo's customer texts are analysed in the background (by `rapport serve`'s jobs).
     await sweepFeelings(sys, [b2b.id, b2c.id]);
     // Customer value: the B2B demo's customers are companies; both end with computed figures.
@@ -132,6 +138,8 @@ export async function loadDemo(sys: SystemCtx, options: DemoOptions): Promise<De
     );
     for (const id of [b2b.id, b2c.id])
       await inWorkspace(sys.db, id, systemActor, recomputeValueNow, sys.clock);
+    await sweepSla(sys, [b2b.id, b2c.id]);
+    await sweepPromises(sys, [b2b.id, b2c.id]);
     const summary = (
       kind: 'b2b' | 'b2c',
       ws: { id: string; slug: string; name: string },

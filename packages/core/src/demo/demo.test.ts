@@ -203,6 +203,24 @@ describe('loadDemo', () => {
     expect(await findWorkspace(systemCtx(db), 'helvetia')).not.toBeNull();
   });
 
+  it('opens cases and makes promises in both workspaces through their services', async () => {
+    for (const ws of Object.values(summary.workspaces)) {
+      const counts = await scoped(ws.id, async (tx) => ({
+        cases: (await sql<{ n: number }>`select count(*)::int as n from cases`.execute(tx.db)).rows[0]!.n,
+        statuses: (await sql<{ s: string }>`select distinct status as s from cases`.execute(tx.db)).rows
+          .length,
+        promises: (await sql<{ n: number }>`select count(*)::int as n from promises`.execute(tx.db)).rows[0]!
+          .n,
+        policies: (await sql<{ n: number }>`select count(*)::int as n from sla_policies`.execute(tx.db))
+          .rows[0]!.n,
+      }));
+      expect(counts.cases).toBe(6);
+      expect(counts.statuses).toBeGreaterThanOrEqual(4);
+      expect(counts.promises).toBe(5);
+      expect(counts.policies).toBe(4);
+    }
+  });
+
   it('keeps the workspaces apart: the B2B workspace sees none of the B2C rows', async () => {
     const b2cPeople = await scoped(summary.workspaces.b2c.id, (tx) =>
       tx.db.selectFrom('people').select('id').limit(500).execute(),

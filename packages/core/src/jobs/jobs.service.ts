@@ -1,5 +1,6 @@
-import { type Ctx, inWorkspace, type SystemCtx, systemActor } from '../shared/context.ts';
+import type { Ctx, SystemCtx } from '../shared/context.ts';
 import { newId } from '../shared/ids.ts';
+import { chunks } from '../shared/transfer.ts';
 import { parseInput } from '../shared/validate.ts';
 import { listAllWorkspaces } from '../workspaces/workspaces.service.ts';
 import * as repo from './jobs.repo.ts';
@@ -78,8 +79,10 @@ export async function enqueueAt(ctx: Ctx, type: string, instants: (Date | null)[
 }
 
 /**
- * Enqueues a keyed job of `type` in every workspace (or these), one transaction each: the sweeps
- * `rapport serve` starts (feelings, SLA, promises). Answers how many workspaces.
+ * Enqueues a keyed job of `type` in every workspace (or these), 1,000 workspaces per statement,
+ * as the connecting user (like the workers that claim them): the sweeps `rapport serve` starts
+ * (feelings, SLA, promises). A workspace with such a job unfinished keeps it. Answers how many
+ * workspaces.
  */
 export async function enqueueInWorkspaces(
   sys: SystemCtx,
@@ -88,7 +91,21 @@ export async function enqueueInWorkspaces(
   workspaceIds?: string[],
 ): Promise<number> {
   const ids = workspaceIds ?? (await listAllWorkspaces(sys)).map((w) => w.id);
-  for (const id of ids)
-    await inWorkspace(sys.db, id, systemActor, (ctx) => enqueueJob(ctx, { type, key }), sys.clock);
+  const now = sys.clock.now();
+  for (const part of chunks(ids, 1000)) {
+    await repo.insertJobs(
+      sys.db.kysely,
+      part.map((workspaceId) => ({
+        id: newId('job'),
+        workspace_id: workspaceId,
+        type,
+        payload: '{}',
+        key,
+        run_at: now,
+        created_at: now,
+        updated_at: now,
+      })),
+    );
+  }
   return ids.length;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, oneOrMany, text } from '../shared/fields.ts';
+import { historyEntry, isoDateTime, oneOrMany, text } from '../shared/fields.ts';
 import { pageInput } from '../shared/paging.ts';
 
 export const PROMISE_STATUSES = ['open', 'kept', 'broken', 'renegotiated'] as const;
@@ -53,10 +53,7 @@ export const promiseEvent = z
     toDueAt: isoDateTime.nullable(),
     reason: z.string().nullable(),
     toldCustomer: z.boolean().nullable(),
-    personId: z.string().nullable(),
-    companyId: z.string().nullable(),
-    actor: z.string(),
-    at: isoDateTime,
+    ...historyEntry,
   })
   .meta({ id: 'PromiseEvent' });
 

@@ -45,6 +45,14 @@ export const tags = z
 
 export const text = (max: number) => z.string().trim().max(max);
 
+/** The fields every entry of an append-only history has: whose it is, who wrote it, when. */
+export const historyEntry = {
+  personId: z.string().nullable(),
+  companyId: z.string().nullable(),
+  actor: z.string().describe('Who: a user (usr_…), an API key, or "system" for the background jobs.'),
+  at: z.iso.datetime({ offset: true }),
+};
+
 /** A customer's service tier: picks the SLA policy of their cases. */
 export const SERVICE_TIERS = ['standard', 'gold', 'platinum'] as const;
 export const serviceTier = z
