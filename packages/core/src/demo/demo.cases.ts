@@ -9,11 +9,7 @@ import {
   transitionCase,
 } from '../cases/cases.service.ts';
 import { listInteractions } from '../interactions/interactions.service.ts';
-import {
-  createPromise,
-  keepPromise,
-  renegotiatePromise,
-} from '../promises/promises.service.ts';
+import { createPromise, keepPromise, renegotiatePromise } from '../promises/promises.service.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { type Actor, type Ctx, inWorkspace, type SystemCtx } from '../shared/context.ts';
 

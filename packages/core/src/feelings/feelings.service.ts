@@ -4,7 +4,6 @@ import { requirePerson } from '../people/people.service.ts';
 import type { Ctx, SystemCtx } from '../shared/context.ts';
 import { parseInput } from '../shared/validate.ts';
 import { openTaskCounts } from '../tasks/tasks.service.ts';
-import { listAllWorkspaces } from '../workspaces/workspaces.service.ts';
 import { ALERT_TITLE } from './feelings.alert.ts';
 import { enqueueAnalysis, SWEEP_JOB } from './feelings.job.ts';
 import * as repo from './feelings.repo.ts';
