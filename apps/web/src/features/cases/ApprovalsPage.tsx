@@ -1,22 +1,11 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useMe } from '../../session/session';
 import { formatDateTime, formatMoney, label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
 import { PanelStatus } from '../admin/PanelStatus';
 import { useUserNames } from '../users/users';
-import { APPROVAL_COLOR } from './CaseCompensation';
+import { ApprovalState } from './CaseCompensation';
 import { type Compensation, useApprovals, useDecide } from './cases';
 
 type Status = 'pending' | 'approved' | 'rejected';
@@ -115,14 +104,7 @@ function Request({ r }: { r: Compensation }) {
         </Text>
       </Table.Td>
       <Table.Td>
-        <Badge variant="light" color={APPROVAL_COLOR[r.status]}>
-          {r.status}
-        </Badge>
-        {r.decisionNote && (
-          <Text size="xs" c="dimmed">
-            {r.decisionNote}
-          </Text>
-        )}
+        <ApprovalState c={r} />
       </Table.Td>
       {r.status === 'pending' && (
         <Table.Td>

@@ -26,6 +26,22 @@ export const APPROVAL_COLOR: Record<Compensation['status'], string> = {
   rejected: 'red',
 };
 
+/** A compensation's approval state, with the approver's note. */
+export function ApprovalState({ c }: { c: Compensation }) {
+  return (
+    <>
+      <Badge variant="light" color={APPROVAL_COLOR[c.status]}>
+        {c.status === 'pending' ? 'Awaiting approval' : c.status}
+      </Badge>
+      {c.decisionNote && (
+        <Text size="xs" c="dimmed">
+          {c.decisionNote}
+        </Text>
+      )}
+    </>
+  );
+}
+
 /** Minor units of a currency (2 for EUR, 0 for JPY). */
 export function digitsOf(currency: string): number {
   try {
@@ -74,14 +90,7 @@ export function CaseCompensation({ caseId, writable }: { caseId: string; writabl
                 </Table.Td>
                 <Table.Td ta="right">{formatMoney(r.amountMinor, r.currency)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={APPROVAL_COLOR[r.status]}>
-                    {r.status === 'pending' ? 'Awaiting approval' : r.status}
-                  </Badge>
-                  {r.decisionNote && (
-                    <Text size="xs" c="dimmed">
-                      {r.decisionNote}
-                    </Text>
-                  )}
+                  <ApprovalState c={r} />
                 </Table.Td>
                 <Table.Td>{formatDate(r.createdAt)}</Table.Td>
               </Table.Tr>

@@ -18,6 +18,7 @@ import { PanelStatus } from '../admin/PanelStatus';
 import { digitsOf } from '../cases/CaseCompensation';
 import { useCompensationLimits, useRootCauses } from '../cases/cases';
 import { useSurveys } from '../surveys/surveys';
+import { SettingsTable } from './SettingsTable';
 import {
   type Limit,
   useCaseSettings,
@@ -34,45 +35,40 @@ export function RootCausesPanel({ canManage }: { canManage: boolean }) {
   const update = useUpdateRootCause();
   const [name, setName] = useState('');
   const errors = fieldErrors(create.error);
-  const rows = list.data ?? [];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate({ name, description: null }, { onSuccess: () => setName('') });
   };
   return (
     <Stack>
-      <PanelStatus
+      <SettingsTable
+        label="Root causes"
+        rows={list.data}
         error={list.error ?? update.error}
         pending={list.isPending}
-        empty={!list.isPending && rows.length === 0 && 'No root cause yet.'}
+        empty="No root cause yet."
+        head={
+          <>
+            <Table.Th>Root cause</Table.Th>
+            <Table.Th ta="right">Cases</Table.Th>
+            <Table.Th>Archived</Table.Th>
+          </>
+        }
+        cells={(r) => (
+          <>
+            <Table.Td>{r.name}</Table.Td>
+            <Table.Td ta="right">{r.cases}</Table.Td>
+            <Table.Td>
+              <Checkbox
+                aria-label={`Archive ${r.name}`}
+                checked={r.archived}
+                disabled={!canManage}
+                onChange={(e) => update.mutate({ id: r.id, archived: e.currentTarget.checked })}
+              />
+            </Table.Td>
+          </>
+        )}
       />
-      {rows.length > 0 && (
-        <Table aria-label="Root causes">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Root cause</Table.Th>
-              <Table.Th ta="right">Cases</Table.Th>
-              <Table.Th>Archived</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>{r.name}</Table.Td>
-                <Table.Td ta="right">{r.cases}</Table.Td>
-                <Table.Td>
-                  <Checkbox
-                    aria-label={`Archive ${r.name}`}
-                    checked={r.archived}
-                    disabled={!canManage}
-                    onChange={(e) => update.mutate({ id: r.id, archived: e.currentTarget.checked })}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
       {canManage && (
         <form onSubmit={submit} noValidate aria-label="New root cause">
           <Group align="start">

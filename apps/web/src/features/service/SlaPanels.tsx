@@ -16,8 +16,8 @@ import { SERVICE_TIERS, SEVERITIES } from '../../api/enums';
 import { label } from '../../shared/format';
 import { ConfirmButton } from '../admin/ConfirmButton';
 import { FormAlert } from '../admin/FormAlert';
-import { PanelStatus } from '../admin/PanelStatus';
 import { CalendarForm } from './CalendarForm';
+import { SettingsTable } from './SettingsTable';
 import {
   type Calendar,
   type SlaPolicyCreate,
@@ -35,58 +35,53 @@ export function CalendarsPanel({ canManage }: { canManage: boolean }) {
   const list = useCalendars();
   const remove = useDeleteCalendar();
   const [editing, setEditing] = useState<Calendar | 'new' | null>(null);
-  const rows = list.data ?? [];
   return (
     <Stack>
-      <PanelStatus
+      <SettingsTable
+        label="Business calendars"
+        rows={list.data}
         error={list.error ?? remove.error}
         pending={list.isPending}
-        empty={!list.isPending && rows.length === 0 && 'No business calendar yet: an SLA policy needs one.'}
+        empty="No business calendar yet: an SLA policy needs one."
+        head={
+          <>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Time zone</Table.Th>
+            <Table.Th ta="right">Hours a week</Table.Th>
+            <Table.Th ta="right">Holidays</Table.Th>
+            {canManage && <Table.Th>Actions</Table.Th>}
+          </>
+        }
+        cells={(c) => (
+          <>
+            <Table.Td>{c.name}</Table.Td>
+            <Table.Td>{c.timeZone}</Table.Td>
+            <Table.Td ta="right">{hours(c.weeklyMinutes)}</Table.Td>
+            <Table.Td ta="right">{c.holidays.length}</Table.Td>
+            {canManage && (
+              <Table.Td>
+                <Group gap={4}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => setEditing(c)}
+                    aria-label={`Edit ${c.name}`}
+                  >
+                    Edit
+                  </Button>
+                  <ConfirmButton
+                    label="Delete"
+                    title={`Delete ${c.name}`}
+                    question="Only a calendar no SLA policy uses can be deleted."
+                    loading={remove.isPending}
+                    onConfirm={(done) => remove.mutate(c.id, { onSettled: done })}
+                  />
+                </Group>
+              </Table.Td>
+            )}
+          </>
+        )}
       />
-      {rows.length > 0 && (
-        <Table aria-label="Business calendars">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Time zone</Table.Th>
-              <Table.Th ta="right">Hours a week</Table.Th>
-              <Table.Th ta="right">Holidays</Table.Th>
-              {canManage && <Table.Th>Actions</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>{c.name}</Table.Td>
-                <Table.Td>{c.timeZone}</Table.Td>
-                <Table.Td ta="right">{hours(c.weeklyMinutes)}</Table.Td>
-                <Table.Td ta="right">{c.holidays.length}</Table.Td>
-                {canManage && (
-                  <Table.Td>
-                    <Group gap={4}>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        onClick={() => setEditing(c)}
-                        aria-label={`Edit ${c.name}`}
-                      >
-                        Edit
-                      </Button>
-                      <ConfirmButton
-                        label="Delete"
-                        title={`Delete ${c.name}`}
-                        question="Only a calendar no SLA policy uses can be deleted."
-                        loading={remove.isPending}
-                        onConfirm={(done) => remove.mutate(c.id, { onSettled: done })}
-                      />
-                    </Group>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
       {canManage &&
         (editing ? (
           <Card withBorder>
@@ -109,52 +104,47 @@ export function CalendarsPanel({ canManage }: { canManage: boolean }) {
 export function SlaPoliciesPanel({ canManage }: { canManage: boolean }) {
   const list = useSlaPolicies();
   const remove = useDeleteSlaPolicy();
-  const rows = list.data ?? [];
   return (
     <Stack>
-      <PanelStatus
+      <SettingsTable
+        label="SLA policies"
+        rows={list.data}
         error={list.error ?? remove.error}
         pending={list.isPending}
-        empty={!list.isPending && rows.length === 0 && 'No SLA policy yet: cases have no deadlines.'}
+        empty="No SLA policy yet: cases have no deadlines."
+        head={
+          <>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Severity</Table.Th>
+            <Table.Th>Tier</Table.Th>
+            <Table.Th>Calendar</Table.Th>
+            <Table.Th ta="right">Acknowledge</Table.Th>
+            <Table.Th ta="right">Resolve</Table.Th>
+            {canManage && <Table.Th>Actions</Table.Th>}
+          </>
+        }
+        cells={(p) => (
+          <>
+            <Table.Td>{p.name}</Table.Td>
+            <Table.Td>{label(p.severity)}</Table.Td>
+            <Table.Td>{p.tier ? label(p.tier) : 'Every tier'}</Table.Td>
+            <Table.Td>{p.calendarName}</Table.Td>
+            <Table.Td ta="right">{hours(p.acknowledgeMinutes)}</Table.Td>
+            <Table.Td ta="right">{hours(p.resolveMinutes)}</Table.Td>
+            {canManage && (
+              <Table.Td>
+                <ConfirmButton
+                  label="Delete"
+                  title={`Delete ${p.name}`}
+                  question="Its cases keep their deadlines; new cases of this severity and tier get none."
+                  loading={remove.isPending}
+                  onConfirm={(done) => remove.mutate(p.id, { onSettled: done })}
+                />
+              </Table.Td>
+            )}
+          </>
+        )}
       />
-      {rows.length > 0 && (
-        <Table aria-label="SLA policies">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Severity</Table.Th>
-              <Table.Th>Tier</Table.Th>
-              <Table.Th>Calendar</Table.Th>
-              <Table.Th ta="right">Acknowledge</Table.Th>
-              <Table.Th ta="right">Resolve</Table.Th>
-              {canManage && <Table.Th>Actions</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>{p.name}</Table.Td>
-                <Table.Td>{label(p.severity)}</Table.Td>
-                <Table.Td>{p.tier ? label(p.tier) : 'Every tier'}</Table.Td>
-                <Table.Td>{p.calendarName}</Table.Td>
-                <Table.Td ta="right">{hours(p.acknowledgeMinutes)}</Table.Td>
-                <Table.Td ta="right">{hours(p.resolveMinutes)}</Table.Td>
-                {canManage && (
-                  <Table.Td>
-                    <ConfirmButton
-                      label="Delete"
-                      title={`Delete ${p.name}`}
-                      question="Its cases keep their deadlines; new cases of this severity and tier get none."
-                      loading={remove.isPending}
-                      onConfirm={(done) => remove.mutate(p.id, { onSettled: done })}
-                    />
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
       {canManage && <SlaPolicyForm />}
     </Stack>
   );
