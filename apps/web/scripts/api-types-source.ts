@@ -1,5 +1,8 @@
 import {
+  CASE_STATUSES,
+  CASE_TYPES,
   CHANNELS,
+  COMPENSATION_KINDS,
   CONSENT_STATUSES,
   DELIVERY_STATUSES,
   DIRECTIONS,
@@ -8,12 +11,18 @@ import {
   FUNCTIONS,
   LEVELS,
   ORDER_STATUSES,
+  PROMISE_STATUSES,
   RELATIONSHIP_TYPES,
   RESULT_GROUPS,
   RESULT_PERIODS,
   ROLES,
+  SERVICE_TIERS,
+  SEVERITIES,
+  SLA_STATES,
   SURVEY_KINDS,
+  TRANSITIONS,
   WEBHOOK_EVENTS,
+  WEEKDAYS,
 } from '@rapport/core';
 import { openApiDocument, routes, VERSION } from '@rapport/server';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -30,7 +39,12 @@ export async function apiTypes(): Promise<string> {
 /** The API's closed value lists, as the text of src/api/enums.ts (for selects and filters). */
 export function apiEnums(): string {
   const lists = {
+    CASE_STATUSES,
+    /** The status flow: where a case may go from each status (the server refuses the rest). */
+    CASE_TRANSITIONS: TRANSITIONS,
+    CASE_TYPES,
     CHANNELS,
+    COMPENSATION_KINDS,
     CONSENT_STATUSES,
     DELIVERY_STATUSES,
     DIRECTIONS,
@@ -39,12 +53,17 @@ export function apiEnums(): string {
     FUNCTIONS,
     LEVELS,
     ORDER_STATUSES,
+    PROMISE_STATUSES,
     RELATIONSHIP_TYPES,
     RESULT_GROUPS,
     RESULT_PERIODS,
     ROLES,
+    SERVICE_TIERS,
+    SEVERITIES,
+    SLA_STATES,
     SURVEY_KINDS,
     WEBHOOK_EVENTS,
+    WEEKDAYS,
   };
   const body = Object.entries(lists)
     .map(([name, values]) => `export const ${name} = ${JSON.stringify(values)} as const;`)

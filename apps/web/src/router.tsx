@@ -7,11 +7,13 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { caseSearch } from './features/cases/cases';
 import { CompanyList } from './features/companies/CompanyList';
 import { CompanyShow } from './features/companies/CompanyShow';
 import { OrderShow } from './features/orders/OrderShow';
 import { PeopleList } from './features/people/PeopleList';
 import { PersonShow } from './features/people/PersonShow';
+import { promiseSearch } from './features/promises/promises';
 import { reviewSearch } from './features/reviews/reviews';
 import { Inbox } from './features/tasks/Inbox';
 import { SignIn } from './session/SignIn';
@@ -110,6 +112,37 @@ const value = createRoute({
   component: lazyRouteComponent(() => import('./features/value/ValuePage'), 'ValuePage'),
 });
 
+const cases = createRoute({
+  getParentRoute: () => root,
+  path: '/cases',
+  validateSearch: caseSearch,
+  component: lazyRouteComponent(() => import('./features/cases/CaseList'), 'CaseList'),
+});
+const supportCase = createRoute({
+  getParentRoute: () => root,
+  path: '/cases/$caseId',
+  component: lazyRouteComponent(() => import('./features/cases/CaseShow'), 'CaseShow'),
+});
+const approvals = createRoute({
+  getParentRoute: () => root,
+  path: '/approvals',
+  component: lazyRouteComponent(() => import('./features/cases/ApprovalsPage'), 'ApprovalsPage'),
+});
+const promises = createRoute({
+  getParentRoute: () => root,
+  path: '/promises',
+  validateSearch: promiseSearch,
+  component: lazyRouteComponent(() => import('./features/promises/PromiseList'), 'PromiseList'),
+});
+const service = createRoute({
+  getParentRoute: () => root,
+  path: '/service-settings',
+  component: lazyRouteComponent(
+    () => import('./features/service/ServiceSettingsPage'),
+    'ServiceSettingsPage',
+  ),
+});
+
 export const router = createRouter({
   routeTree: root.addChildren([
     home,
@@ -127,6 +160,11 @@ export const router = createRouter({
     surveys,
     survey,
     admin,
+    cases,
+    supportCase,
+    approvals,
+    promises,
+    service,
   ]),
 });
 

@@ -2,6 +2,7 @@ import { AppShell, Badge, Burger, Button, Group, Select, Text, Title } from '@ma
 import { useDisclosure } from '@mantine/hooks';
 import { useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import { ApprovalsBadge } from '../features/cases/ApprovalsBadge';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { dueByToday, useMyOpenTasks } from '../features/tasks/Inbox';
 import { type Me, useSignOut, useSwitchWorkspace } from '../session/session';
@@ -12,11 +13,15 @@ const NAV = [
   { to: '/companies', label: 'Companies', admin: false },
   { to: '/reviews', label: 'Reviews', admin: false },
   { to: '/tasks', label: 'My follow-ups', admin: false },
+  { to: '/cases', label: 'Cases', admin: false },
+  { to: '/promises', label: 'Promises', admin: false },
+  { to: '/approvals', label: 'Approvals', admin: false, manage: true },
   { to: '/themes', label: 'Themes', admin: false },
   { to: '/value', label: 'Value', admin: false },
   { to: '/surveys', label: 'Surveys', admin: false },
   { to: '/duplicates', label: 'Duplicates', admin: false },
   { to: '/imports', label: 'Import', admin: false },
+  { to: '/service-settings', label: 'Service settings', admin: false, manage: true },
   { to: '/admin', label: 'Admin', admin: true },
 ] as const;
 
@@ -66,7 +71,11 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
-        {NAV.filter((item) => !item.admin || me.role === 'admin').map((item) => (
+        {NAV.filter(
+          (item) =>
+            (!item.admin || me.role === 'admin') &&
+            (!('manage' in item) || me.role === 'admin' || me.role === 'manager'),
+        ).map((item) => (
           <NavLinkTo
             key={item.to}
             to={item.to}
@@ -76,6 +85,8 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
                 <Badge size="sm" color="red" circle>
                   {due}
                 </Badge>
+              ) : item.to === '/approvals' ? (
+                <ApprovalsBadge />
               ) : undefined
             }
             active={path.startsWith(item.to)}

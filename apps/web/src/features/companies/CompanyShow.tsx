@@ -7,6 +7,7 @@ import { api, call } from '../../api/client';
 import { canWrite, useMe } from '../../session/session';
 import { label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
+import { OpenWorkPanel } from '../cases/OpenWorkPanel';
 import { FeelingsPanel } from '../feelings/FeelingsPanel';
 import { Notes } from '../notes/Notes';
 import { OrdersCard } from '../orders/OrdersCard';
@@ -79,6 +80,7 @@ export function CompanyShow() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack>
+            <OpenWorkPanel about={{ companyId: c.id }} />
             <FeelingsPanel about={{ companyId: c.id }} />
             <ValuePanel about={{ companyId: c.id }} />
             <Timeline about={{ companyId: c.id }} writable={writable} />

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { canWrite, useMe } from '../../session/session';
 import { formatDate, label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
+import { OpenWorkPanel } from '../cases/OpenWorkPanel';
 import { PersonEvents } from '../events/PersonEvents';
 import { FeelingsPanel } from '../feelings/FeelingsPanel';
 import { Notes } from '../notes/Notes';
@@ -94,6 +95,7 @@ export function PersonShow() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
+            <OpenWorkPanel about={{ personId: p.id }} />
             <FeelingsPanel about={{ personId: p.id }} />
             <ValuePanel about={{ personId: p.id }} />
             <Timeline about={{ personId: p.id }} writable={writable} />

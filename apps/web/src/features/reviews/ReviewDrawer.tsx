@@ -19,6 +19,7 @@ import { canWrite, useMe } from '../../session/session';
 import { Field } from '../../shared/Field';
 import { formatDateTime } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
+import { OpenCaseButton } from '../cases/CaseCreate';
 import { authorOf, type Review, sourceLabel, useLinkReview, useReview } from './reviews';
 import { Stars, sentimentColor } from './Stars';
 
@@ -80,6 +81,9 @@ function ReviewDetail({ review: r }: { review: Review }) {
         </Anchor>
       )}
       <PersonLink review={r} writable={writable} />
+      <Group>
+        <OpenCaseButton source={{ type: 'review', id: r.id }} />
+      </Group>
     </Stack>
   );
 }
@@ -131,7 +135,12 @@ function PersonLink({ review: r, writable }: { review: Review; writable: boolean
 }
 
 /** Pick a person by typing part of their name or email: the API searches as you type. */
-function PersonPicker(props: { value: string | null; onChange: (id: string | null) => void }) {
+export function PersonPicker(props: {
+  value: string | null;
+  onChange: (id: string | null) => void;
+  label?: string;
+  error?: string | undefined;
+}) {
   const [typed, setTyped] = useState('');
   const [q] = useDebouncedValue(typed.trim(), 200);
   const found = useQuery({
@@ -151,8 +160,9 @@ function PersonPicker(props: { value: string | null; onChange: (id: string | nul
   }
   return (
     <Select
-      label="Link to a person"
+      label={props.label ?? 'Link to a person'}
       placeholder="Name or email"
+      error={props.error}
       searchable
       clearable
       data={options}

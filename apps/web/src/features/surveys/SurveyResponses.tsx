@@ -2,6 +2,7 @@ import { Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatDateTime } from '../../shared/format';
 import { PanelStatus } from '../admin/PanelStatus';
+import { OpenCaseButton } from '../cases/CaseCreate';
 import { MoreButton } from './MoreButton';
 import { SurveyAnswer } from './SurveyAnswer';
 import { type Survey, useResponses } from './surveys';
@@ -44,6 +45,7 @@ export function SurveyResponses({ survey }: { survey: Survey }) {
                 Owner: {r.ownerName}
               </Text>
             )}
+            <OpenCaseButton source={{ type: 'survey_response', id: r.id }} />
           </Paper>
         ))}
       </Stack>

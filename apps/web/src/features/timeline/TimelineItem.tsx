@@ -2,6 +2,8 @@ import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { Schemas } from '../../api/client';
 import { formatDateTime, formatMoney, label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
+import { EntryActions } from '../cases/EntryActions';
+import { CaseEventBody, PromiseEventBody } from '../cases/events';
 import { orderNumber } from '../orders/order';
 import { ReviewBody } from '../reviews/ReviewBody';
 import { SurveyAnswer } from '../surveys/SurveyAnswer';
@@ -93,16 +95,9 @@ export function TimelineItem({ entry, current = false }: { entry: Entry; current
       )}
       {entry.kind === 'review' && <ReviewBody review={entry.review} />}
       {entry.kind === 'survey' && <SurveyAnswer response={entry.response} />}
-      {entry.kind === 'case' && (
-        <Text size="sm" mt={4}>
-          {entry.caseEvent.caseSubject} · {label(entry.caseEvent.toStatus ?? entry.caseEvent.type)}
-        </Text>
-      )}
-      {entry.kind === 'promise' && (
-        <Text size="sm" mt={4}>
-          {entry.promiseEvent.what} · {label(entry.promiseEvent.type)}
-        </Text>
-      )}
+      {entry.kind === 'case' && <CaseEventBody event={entry.caseEvent} />}
+      {entry.kind === 'promise' && <PromiseEventBody event={entry.promiseEvent} />}
+      <EntryActions entry={entry} />
       {entry.kind === 'note' && (
         <>
           <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
