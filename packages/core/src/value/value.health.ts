@@ -185,8 +185,12 @@ export type StoredReason = [string, number, number, Raw];
 
 export interface Health {
   health: Int16Array;
-  reasons: StoredReason[][];
+  /** Each customer's StoredReason[] as JSON text (made directly: a million arrays of arrays cost more). */
+  reasons: string[];
 }
+
+const json = (raw: Raw) =>
+  typeof raw === 'number' ? (Number.isFinite(raw) ? String(raw) : 'null') : JSON.stringify(raw);
 
 /** Every customer's health, loading each component's input once. */
 export async function computeHealth(
@@ -197,22 +201,31 @@ export async function computeHealth(
 ): Promise<Health> {
   const components = HEALTH_COMPONENTS.filter((c) => c.units.includes(unit));
   const inputs = await Promise.all(components.map((c) => c.load(ctx, unit, facts, now)));
+  const names = components.map((c) => JSON.stringify(c.name));
   const n = facts.ids.length;
   const out: Health = { health: new Int16Array(n), reasons: new Array(n) };
+  const raws: (Raw | null)[] = new Array(components.length);
+  const scores = new Float64Array(components.length);
   for (let i = 0; i < n; i++) {
-    const parts: [HealthComponent, Raw, number][] = [];
-    components.forEach((c, k) => {
+    let weights = 0;
+    let sum = 0;
+    for (let k = 0; k < components.length; k++) {
       const raw = inputs[k]!(i);
-      if (raw !== null) parts.push([c, raw, c.score(raw)]);
-    });
-    const weights = parts.reduce((sum, [c]) => sum + c.weight, 0);
-    out.health[i] = clamp(parts.reduce((sum, [c, , s]) => sum + c.weight * s, 0) / weights);
-    out.reasons[i] = parts.map(([c, raw, s]) => [
-      c.name,
-      s,
-      Math.round((1000 * c.weight) / weights) / 1000,
-      raw,
-    ]);
+      raws[k] = raw;
+      if (raw === null) continue;
+      const c = components[k]!;
+      scores[k] = c.score(raw);
+      weights += c.weight;
+      sum += c.weight * scores[k]!;
+    }
+    out.health[i] = clamp(sum / weights);
+    let text = '';
+    for (let k = 0; k < components.length; k++) {
+      const raw = raws[k]!;
+      if (raw === null) continue;
+      text += `${text ? ',' : '['}[${names[k]},${scores[k]},${Math.round((1000 * components[k]!.weight) / weights) / 1000},${json(raw)}]`;
+    }
+    out.reasons[i] = text ? `${text}]` : '[]';
   }
   return out;
 }
