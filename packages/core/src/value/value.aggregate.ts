@@ -8,8 +8,8 @@ import * as repo from './value.aggregate.repo.ts';
 // purchase days (same-day orders merged, UTC), the per-customer figures, the weekly repeat
 // purchases of the tracking and the cohorts' monthly counts.
 
-/** Customers per FETCH. */
-const BATCH = 50_000;
+/** Customers per FETCH (small enough that a batch's strings die young). */
+const BATCH = 10_000;
 const WEEK = 7;
 
 export interface CustomerAggregate {

@@ -183,30 +183,33 @@ export function healthBand(health: number): 'good' | 'fair' | 'poor' {
 /** Stored per customer: [component, score, weight, raw] per present component. */
 export type StoredReason = [string, number, number, Raw];
 
-export interface Health {
-  health: Int16Array;
-  /** Each customer's StoredReason[] as JSON text (made directly: a million arrays of arrays cost more). */
-  reasons: string[];
+/** One customer's health and its reasons (StoredReason[] as JSON text, made directly). */
+export interface CustomerHealth {
+  health: number;
+  reasons: string;
 }
 
 const json = (raw: Raw) =>
   typeof raw === 'number' ? (Number.isFinite(raw) ? String(raw) : 'null') : JSON.stringify(raw);
 
-/** Every customer's health, loading each component's input once. */
-export async function computeHealth(
+/**
+ * Loads each component's input once for every customer, and answers a function that scores
+ * customer i (into one reused object: the write-back makes a million of them, each used at once,
+ * so nothing is kept for the garbage collector to move).
+ */
+export async function healthScorer(
   ctx: Ctx,
   unit: CustomerUnit,
   facts: HealthFacts,
   now: Date,
-): Promise<Health> {
+): Promise<(i: number) => CustomerHealth> {
   const components = HEALTH_COMPONENTS.filter((c) => c.units.includes(unit));
   const inputs = await Promise.all(components.map((c) => c.load(ctx, unit, facts, now)));
   const names = components.map((c) => JSON.stringify(c.name));
-  const n = facts.ids.length;
-  const out: Health = { health: new Int16Array(n), reasons: new Array(n) };
   const raws: (Raw | null)[] = new Array(components.length);
   const scores = new Float64Array(components.length);
-  for (let i = 0; i < n; i++) {
+  const out: CustomerHealth = { health: 0, reasons: '' };
+  return (i) => {
     let weights = 0;
     let sum = 0;
     for (let k = 0; k < components.length; k++) {
@@ -218,16 +221,16 @@ export async function computeHealth(
       weights += c.weight;
       sum += c.weight * scores[k]!;
     }
-    out.health[i] = clamp(sum / weights);
+    out.health = clamp(sum / weights);
     let text = '';
     for (let k = 0; k < components.length; k++) {
       const raw = raws[k]!;
       if (raw === null) continue;
       text += `${text ? ',' : '['}[${names[k]},${scores[k]},${Math.round((1000 * components[k]!.weight) / weights) / 1000},${json(raw)}]`;
     }
-    out.reasons[i] = text ? `${text}]` : '[]';
-  }
-  return out;
+    out.reasons = text ? `${text}]` : '[]';
+    return out;
+  };
 }
 
 /** The stored reasons in words, strongest weight first. */

@@ -4,7 +4,7 @@ import type { Ctx } from '../shared/context.ts';
 import { newId } from '../shared/ids.ts';
 import * as agg from './value.aggregate.repo.ts';
 import { type Aggregate, aggregate as aggregateOrders, type CustomerAggregate } from './value.aggregate.ts';
-import { computeHealth, type Health, healthBand } from './value.health.ts';
+import { type CustomerHealth, healthBand, healthScorer } from './value.health.ts';
 import * as repo from './value.repo.ts';
 import type { Cohort, RecomputeResult, ValueSettings } from './value.schema.ts';
 import { churnBand, type Scores, scoreCustomers } from './value.score.ts';
@@ -64,10 +64,14 @@ export function percentiles(values: Float64Array): Float64Array {
 /** One CSV field of a JSON text. */
 const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
 /** CSV lines per COPY chunk. */
-const CHUNK = 10_000;
+const CHUNK = 2000;
 
 /** Every customer's figures as CSV lines of value_figures, made while PostgreSQL reads earlier ones. */
-function* figureLines(data: CustomerAggregate, scores: Scores, health: Health): Generator<string> {
+function* figureLines(
+  data: CustomerAggregate,
+  scores: Scores,
+  healthOf: (i: number) => CustomerHealth,
+): Generator<string> {
   const n = data.ids.length;
   for (let from = 0; from < n; from += CHUNK) {
     let csv = '';
@@ -75,8 +79,8 @@ function* figureLines(data: CustomerAggregate, scores: Scores, health: Health): 
       const alive = real(scores.pAlive[i]!);
       const risk = 1 - alive;
       const m = data.m[i]!;
-      const h = health.health[i]!;
-      csv += `${data.ids[i]},${data.x[i]},${data.first[i]},${data.last[i]},${Math.round(data.total[i]!)},${scores.rfm.r[i]},${scores.rfm.f[i]},${scores.rfm.m[i]},${m > 0 ? Math.round(m) : ''},${alive},${real(scores.e90[i]!)},${real(scores.e365[i]!)},${Math.round(scores.spendPer[i]!)},${Math.round(scores.clv[i]!)},${risk},${churnBand(risk)},${h},${healthBand(h)},${quoted(health.reasons[i]!)}\n`;
+      const { health: h, reasons } = healthOf(i);
+      csv += `${data.ids[i]},${data.x[i]},${data.first[i]},${data.last[i]},${Math.round(data.total[i]!)},${scores.rfm.r[i]},${scores.rfm.f[i]},${scores.rfm.m[i]},${m > 0 ? Math.round(m) : ''},${alive},${real(scores.e90[i]!)},${real(scores.e365[i]!)},${Math.round(scores.spendPer[i]!)},${Math.round(scores.clv[i]!)},${risk},${churnBand(risk)},${h},${healthBand(h)},${quoted(reasons)}\n`;
     }
     yield csv;
   }
@@ -198,7 +202,7 @@ export async function recomputeValue(
           )
         : null;
     if (read && data && scores) {
-      const health = await computeHealth(
+      const healthOf = await healthScorer(
         ctx,
         unit,
         {
@@ -210,7 +214,8 @@ export async function recomputeValue(
         now,
       );
       clock.lap('healthMs');
-      await repo.copyFigures(ctx, figureLines(data, scores, health));
+      // Each customer's health is scored as its CSV line is made.
+      await repo.copyFigures(ctx, figureLines(data, scores, healthOf));
       clock.lap('copyMs');
       // PostgreSQL writes while Node fits the calibration period for the tracking.
       const written = repo.replaceFigures(ctx, unit, {
