@@ -183,38 +183,54 @@ export function healthBand(health: number): 'good' | 'fair' | 'poor' {
 /** Stored per customer: [component, score, weight, raw] per present component. */
 export type StoredReason = [string, number, number, Raw];
 
-export interface Health {
-  health: Int16Array;
-  reasons: StoredReason[][];
+/** One customer's health and its reasons (StoredReason[] as JSON text, made directly). */
+export interface CustomerHealth {
+  health: number;
+  reasons: string;
 }
 
-/** Every customer's health, loading each component's input once. */
-export async function computeHealth(
+const json = (raw: Raw) =>
+  typeof raw === 'number' ? (Number.isFinite(raw) ? String(raw) : 'null') : JSON.stringify(raw);
+
+/**
+ * Loads each component's input once for every customer, and answers a function that scores
+ * customer i (into one reused object: the write-back makes a million of them, each used at once,
+ * so nothing is kept for the garbage collector to move).
+ */
+export async function healthScorer(
   ctx: Ctx,
   unit: CustomerUnit,
   facts: HealthFacts,
   now: Date,
-): Promise<Health> {
+): Promise<(i: number) => CustomerHealth> {
   const components = HEALTH_COMPONENTS.filter((c) => c.units.includes(unit));
   const inputs = await Promise.all(components.map((c) => c.load(ctx, unit, facts, now)));
-  const n = facts.ids.length;
-  const out: Health = { health: new Int16Array(n), reasons: new Array(n) };
-  for (let i = 0; i < n; i++) {
-    const parts: [HealthComponent, Raw, number][] = [];
-    components.forEach((c, k) => {
+  const names = components.map((c) => JSON.stringify(c.name));
+  const raws: (Raw | null)[] = new Array(components.length);
+  const scores = new Float64Array(components.length);
+  const out: CustomerHealth = { health: 0, reasons: '' };
+  return (i) => {
+    let weights = 0;
+    let sum = 0;
+    for (let k = 0; k < components.length; k++) {
       const raw = inputs[k]!(i);
-      if (raw !== null) parts.push([c, raw, c.score(raw)]);
-    });
-    const weights = parts.reduce((sum, [c]) => sum + c.weight, 0);
-    out.health[i] = clamp(parts.reduce((sum, [c, , s]) => sum + c.weight * s, 0) / weights);
-    out.reasons[i] = parts.map(([c, raw, s]) => [
-      c.name,
-      s,
-      Math.round((1000 * c.weight) / weights) / 1000,
-      raw,
-    ]);
-  }
-  return out;
+      raws[k] = raw;
+      if (raw === null) continue;
+      const c = components[k]!;
+      scores[k] = c.score(raw);
+      weights += c.weight;
+      sum += c.weight * scores[k]!;
+    }
+    out.health = clamp(sum / weights);
+    let text = '';
+    for (let k = 0; k < components.length; k++) {
+      const raw = raws[k]!;
+      if (raw === null) continue;
+      text += `${text ? ',' : '['}[${names[k]},${scores[k]},${Math.round((1000 * components[k]!.weight) / weights) / 1000},${json(raw)}]`;
+    }
+    out.reasons = text ? `${text}]` : '[]';
+    return out;
+  };
 }
 
 /** The stored reasons in words, strongest weight first. */

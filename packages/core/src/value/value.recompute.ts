@@ -1,10 +1,10 @@
-import type { CustomerUnit } from '@rapport/db';
 import type { FitWarning } from '@rapport/models';
 import { sql } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
 import { newId } from '../shared/ids.ts';
 import * as agg from './value.aggregate.repo.ts';
-import { computeHealth, healthBand } from './value.health.ts';
+import { type Aggregate, aggregate as aggregateOrders, type CustomerAggregate } from './value.aggregate.ts';
+import { type CustomerHealth, healthBand, healthScorer } from './value.health.ts';
 import * as repo from './value.repo.ts';
 import type { Cohort, RecomputeResult, ValueSettings } from './value.schema.ts';
 import { churnBand, type Scores, scoreCustomers } from './value.score.ts';
@@ -16,8 +16,6 @@ import { holdoutStartDay, tracking } from './value.tracking.ts';
 // (one write transaction, so lists never show half old, half new figures).
 
 const DAY = 86_400_000;
-/** Rows per upsert statement. */
-const BATCH = 20_000;
 /** Cohorts shown: the last 24 first-order months. */
 const COHORT_MONTHS = 24;
 
@@ -44,68 +42,124 @@ function cohortsOf(rows: { cohort: number; since: number; customers: number }[],
 }
 
 /** The percentile of each customer's CLV among the workspace's (share with a lower CLV). */
-function percentiles(values: Float64Array): Float64Array {
-  const order = Array.from(values.keys()).sort((a, b) => values[a]! - values[b]!);
-  const out = new Float64Array(values.length);
-  let start = 0;
-  while (start < order.length) {
-    let end = start;
-    while (end + 1 < order.length && values[order[end + 1]!] === values[order[start]!]) end++;
-    for (let k = start; k <= end; k++) out[order[k]!] = order.length > 1 ? start / (order.length - 1) : 1;
-    start = end + 1;
+export function percentiles(values: Float64Array): Float64Array {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    // The first position of the value in the sorted list: how many are lower.
+    const v = values[i]!;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = n > 1 ? lo / (n - 1) : 1;
   }
   return out;
 }
 
-async function writeBack(
-  ctx: Ctx,
-  unit: CustomerUnit,
-  data: agg.CustomerAggregate,
+/** One CSV field of a JSON text. */
+const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+/** CSV lines per COPY chunk. */
+const CHUNK = 2000;
+
+/** Every customer's figures as CSV lines of value_figures, made while PostgreSQL reads earlier ones. */
+function* figureLines(
+  data: CustomerAggregate,
   scores: Scores,
-  common: { currency: string; fitId: string; computedAt: Date; day: string },
-): Promise<void> {
-  const facts = {
-    ids: data.ids,
-    clvPercentile: percentiles(scores.clv),
-    pAlive: scores.pAlive,
-    recencyDays: scores.recency,
-  };
-  const health = await computeHealth(ctx, unit, facts, common.computedAt);
-  for (let from = 0; from < data.ids.length; from += BATCH) {
-    const to = Math.min(data.ids.length, from + BATCH);
-    const columns = Object.fromEntries(
-      repo.FIGURE_COLUMNS.map(([name]) => [name, new Array(to - from)]),
-    ) as Record<repo.FigureColumn, unknown[]>;
-    for (let i = from; i < to; i++) {
-      const k = i - from;
-      const risk = 1 - real(scores.pAlive[i]!);
-      columns.subject_id[k] = data.ids[i];
-      columns.recency_days[k] = scores.recency[i];
-      columns.frequency[k] = data.x[i]! + 1;
-      columns.monetary_minor[k] = Math.round(data.total[i]!);
-      columns.r_score[k] = scores.rfm.r[i];
-      columns.f_score[k] = scores.rfm.f[i];
-      columns.m_score[k] = scores.rfm.m[i];
-      columns.x[k] = data.x[i];
-      columns.t_x[k] = scores.tx[i];
-      columns.t_cal[k] = scores.T[i];
-      columns.first_order_at[k] = isoDay(data.first[i]!);
-      columns.last_order_at[k] = isoDay(data.last[i]!);
-      columns.repeat_spend_minor[k] = data.m[i]! > 0 ? Math.round(data.m[i]!) : null;
-      columns.p_alive[k] = real(scores.pAlive[i]!);
-      columns.expected_90[k] = real(scores.e90[i]!);
-      columns.expected_365[k] = real(scores.e365[i]!);
-      columns.expected_spend_minor[k] = Math.round(scores.spendPer[i]!);
-      columns.clv_minor[k] = Math.round(scores.clv[i]!);
-      columns.churn_risk[k] = risk;
-      columns.churn_band[k] = churnBand(risk);
-      columns.health[k] = health.health[i];
-      columns.health_band[k] = healthBand(health.health[i]!);
-      columns.health_reasons[k] = JSON.stringify(health.reasons[i]);
+  healthOf: (i: number) => CustomerHealth,
+): Generator<string> {
+  const n = data.ids.length;
+  for (let from = 0; from < n; from += CHUNK) {
+    let csv = '';
+    for (let i = from; i < Math.min(n, from + CHUNK); i++) {
+      const alive = real(scores.pAlive[i]!);
+      const risk = 1 - alive;
+      const m = data.m[i]!;
+      const { health: h, reasons } = healthOf(i);
+      csv += `${data.ids[i]},${data.x[i]},${data.first[i]},${data.last[i]},${Math.round(data.total[i]!)},${scores.rfm.r[i]},${scores.rfm.f[i]},${scores.rfm.m[i]},${m > 0 ? Math.round(m) : ''},${alive},${real(scores.e90[i]!)},${real(scores.e365[i]!)},${Math.round(scores.spendPer[i]!)},${Math.round(scores.clv[i]!)},${risk},${churnBand(risk)},${h},${healthBand(h)},${quoted(reasons)}\n`;
     }
-    await repo.upsertFigures(ctx, unit, columns, common);
+    yield csv;
   }
 }
+
+/** Stage timings of a recompute (ms), stored with the fit. */
+type Timings = Record<string, number>;
+
+function timer() {
+  const timings: Timings = {};
+  let last = performance.now();
+  return {
+    timings,
+    lap(stage: string) {
+      const now = performance.now();
+      timings[stage] = Math.round((timings[stage] ?? 0) + now - last);
+      last = now;
+    },
+  };
+}
+
+/**
+ * Reads and aggregates the counted orders. The currency is the settings' one, else the most used:
+ * guessed from the last fit and checked against the other currencies' orders counted in the same
+ * pass (more orders than all others together: the most used); only when that cannot tell are
+ * the orders counted per currency first.
+ */
+async function readOrders(
+  ctx: Ctx,
+  settings: ValueSettings,
+  now: Date,
+  warnings: FitWarning[],
+): Promise<{ currency: string; first: number; holdoutStart: number; aggregate: Aggregate } | null> {
+  const unit = settings.customerUnit;
+  const nowDay = Math.floor(now.getTime() / DAY);
+  let counts: { currency: string; orders: number }[] | null = null;
+  const count = async () => {
+    counts = await agg.currencies(ctx, unit, now);
+    return counts[0]?.currency ?? null;
+  };
+  let currency = settings.currency ?? (await repo.lastCurrency(ctx, unit)) ?? (await count());
+  for (;;) {
+    const first = currency ? await agg.firstDay(ctx, unit, currency, now) : null;
+    if (first === null && !counts && !settings.currency) {
+      currency = await count();
+      continue;
+    }
+    if (!currency || first === null) {
+      const others = (counts ?? (await agg.currencies(ctx, unit, now)))
+        .filter((c) => c.currency !== currency)
+        .reduce((n, c) => n + c.orders, 0);
+      if (others) warnings.push(otherCurrencies(others, currency));
+      return null;
+    }
+    const holdoutStart = holdoutStartDay(first, nowDay);
+    const aggregate = await aggregateOrders(ctx, unit, {
+      currency,
+      before: now,
+      spanStart: first,
+      holdoutStart,
+      sinceMonth: monthOf(now) - COHORT_MONTHS + 1,
+      nowDay,
+    });
+    if (!settings.currency && !counts && aggregate.others >= aggregate.orders) {
+      const most = await count();
+      if (most !== currency) {
+        currency = most;
+        continue;
+      }
+    }
+    if (aggregate.others) warnings.push(otherCurrencies(aggregate.others, currency));
+    return { currency, first, holdoutStart, aggregate };
+  }
+}
+
+const otherCurrencies = (orders: number, currency: string | null): FitWarning => ({
+  code: 'other_currencies',
+  message: `${orders} paid orders in other currencies than ${currency} are left out of the figures.`,
+});
 
 /** Recomputes every customer's figures of the workspace; `run` opens a transaction in it. */
 export async function recomputeValue(
@@ -115,64 +169,69 @@ export async function recomputeValue(
   trigger: string,
 ): Promise<RecomputeResult> {
   const started = performance.now();
+  const clock = timer();
   const unit = settings.customerUnit;
   const nowDay = Math.floor(now.getTime() / DAY);
   const warnings: FitWarning[] = [];
-  const read = await run(async (ctx) => {
-    const counts = await agg.currencies(ctx, unit);
-    const currency = settings.currency ?? counts[0]?.currency ?? null;
-    const others = counts.filter((c) => c.currency !== currency).reduce((n, c) => n + c.orders, 0);
-    if (others)
-      warnings.push({
-        code: 'other_currencies',
-        message: `${others} paid orders in other currencies than ${currency} are left out of the figures.`,
-      });
-    const first = currency ? await agg.firstDay(ctx, unit, currency, now) : null;
-    if (!currency || first === null) return null;
-    const holdoutStart = holdoutStartDay(first, nowDay);
-    await agg.loadDays(ctx, unit, currency, now);
-    return {
-      currency,
-      first,
-      holdoutStart,
-      customers: await agg.customerAggregate(ctx, holdoutStart),
-      weekly: await agg.weeklyRepeats(ctx, first, holdoutStart),
-      cohorts: await agg.cohortCounts(ctx, monthOf(now) - COHORT_MONTHS + 1),
-    };
-  });
+  const read = await run((ctx) => readOrders(ctx, settings, now, warnings));
+  clock.lap('aggregateMs');
 
-  const readMs = performance.now() - started;
   const fitId = newId('valueFit');
-  const scores = read ? scoreCustomers(read.customers, nowDay, settings) : null;
+  const data = read?.aggregate.customers ?? null;
+  const scores = data ? scoreCustomers(data, nowDay, settings) : null;
   warnings.push(...(scores?.warnings ?? []));
-  const check =
-    read && scores
-      ? tracking(
-          read.customers,
-          read.first,
-          read.holdoutStart,
-          nowDay,
-          settings,
-          read.weekly,
-          scores.purchases,
-        )
-      : null;
-  const n = read?.customers.ids.length ?? 0;
-  const modelMs = performance.now() - started - readMs;
+  const n = data?.ids.length ?? 0;
   let repeaters = 0;
-  for (let i = 0; i < n; i++) if (read!.customers.x[i]! > 0) repeaters++;
+  for (let i = 0; i < n; i++) if (data!.x[i]! > 0) repeaters++;
+  clock.lap('fitScoreMs');
 
   return run(async (ctx) => {
     // One recompute writes a workspace at a time (a job and an on-demand run may meet).
     await sql`select pg_advisory_xact_lock(hashtext(${`value:${ctx.workspaceId}`}))`.execute(ctx.db);
-    if (read && scores)
-      await writeBack(ctx, unit, read.customers, scores, {
+    let check: ReturnType<typeof tracking> = null;
+    const trackingOf = () =>
+      read && data && scores
+        ? tracking(
+            data,
+            read.first,
+            read.holdoutStart,
+            nowDay,
+            settings,
+            read.aggregate.weekly,
+            scores.purchases,
+          )
+        : null;
+    if (read && data && scores) {
+      const healthOf = await healthScorer(
+        ctx,
+        unit,
+        {
+          ids: data.ids,
+          clvPercentile: percentiles(scores.clv),
+          pAlive: scores.pAlive,
+          recencyDays: scores.recency,
+        },
+        now,
+      );
+      clock.lap('healthMs');
+      // Each customer's health is scored as its CSV line is made.
+      await repo.copyFigures(ctx, figureLines(data, scores, healthOf));
+      clock.lap('copyMs');
+      // PostgreSQL writes while Node fits the calibration period for the tracking.
+      const written = repo.replaceFigures(ctx, unit, {
         currency: read.currency,
         fitId,
         computedAt: now,
-        day: isoDay(nowDay),
+        nowDay,
       });
-    await repo.deleteStale(ctx, unit, fitId);
+      await new Promise((resolve) => setImmediate(resolve));
+      check = trackingOf();
+      clock.lap('trackingMs');
+      await written;
+      clock.lap('figuresMs');
+      await repo.replaceHistory(ctx, unit, isoDay(nowDay));
+      clock.lap('historyMs');
+    } else await repo.clearFigures(ctx);
     const { model: _, ...trackingStored } = check ?? { model: null };
     const row = {
       id: fitId,
@@ -189,18 +248,10 @@ export async function recomputeValue(
       log_likelihood: scores?.purchasesFit?.logLikelihood ?? null,
       warnings: JSON.stringify(warnings),
       customers: n,
-      // How long the aggregation in SQL, the fits and scores, and the write-back (so far) took.
-      settings: JSON.stringify({
-        ...settings,
-        trigger,
-        timings: {
-          aggregateMs: Math.round(readMs),
-          modelMs: Math.round(modelMs),
-          writeMs: Math.round(performance.now() - started - readMs - modelMs),
-        },
-      }),
+      // How long each stage took (ms): aggregation, fit and score, health, COPY, tracking, upserts.
+      settings: JSON.stringify({ ...settings, trigger, timings: clock.timings }),
       tracking: check ? JSON.stringify(trackingStored) : null,
-      cohorts: read ? JSON.stringify(cohortsOf(read.cohorts, monthOf(now))) : null,
+      cohorts: read ? JSON.stringify(cohortsOf(read.aggregate.cohorts, monthOf(now))) : null,
       repeat_rate: JSON.stringify({ customers: n, repeaters, rate: n ? repeaters / n : 0 }),
       duration_ms: Math.round(performance.now() - started),
       computed_at: now,

@@ -19,20 +19,20 @@ export async function saveSettings(ctx: Ctx, row: Insertable<ValueSettingsTable>
     .execute();
 }
 
-/** Columns of customer_values written by the recompute, with their array types for unnest. */
+/**
+ * The recompute's figures of one customer as COPY fills the transaction's temporary table
+ * `value_figures` (COPY is refused on tables under row-level security, not on a temporary table):
+ * what only Node knows; days as numbers since 1970-01-01.
+ */
 export const FIGURE_COLUMNS = [
   ['subject_id', 'text'],
-  ['recency_days', 'int4'],
-  ['frequency', 'int4'],
+  ['x', 'int4'],
+  ['first_day', 'int4'],
+  ['last_day', 'int4'],
   ['monetary_minor', 'int8'],
   ['r_score', 'int2'],
   ['f_score', 'int2'],
   ['m_score', 'int2'],
-  ['x', 'int4'],
-  ['t_x', 'float4'],
-  ['t_cal', 'float4'],
-  ['first_order_at', 'date'],
-  ['last_order_at', 'date'],
   ['repeat_spend_minor', 'int8'],
   ['p_alive', 'float4'],
   ['expected_90', 'float4'],
@@ -46,45 +46,100 @@ export const FIGURE_COLUMNS = [
   ['health_reasons', 'jsonb'],
 ] as const;
 export type FigureColumn = (typeof FIGURE_COLUMNS)[number][0];
+const FIGURES = 'value_figures';
 
-/**
- * Upserts one batch of figures: one array per column, expanded by unnest (a single statement per
- * batch; COPY is refused under row-level security). History gets the day's point in the same go.
- */
-export async function upsertFigures(
-  ctx: Ctx,
-  unit: CustomerUnit,
-  columns: Record<FigureColumn, unknown[]>,
-  common: { currency: string; fitId: string; computedAt: Date; day: string },
-): Promise<void> {
-  const names = FIGURE_COLUMNS.map(([name]) => sql.ref(name));
-  const arrays = FIGURE_COLUMNS.map(([name, type]) => sql`${columns[name]}::${sql.raw(type)}[]`);
-  const updates = sql.join(
-    [...FIGURE_COLUMNS.slice(1).map(([name]) => name), 'currency', 'fit_id', 'computed_at'].map(
-      (name) => sql`${sql.ref(name)} = excluded.${sql.ref(name)}`,
-    ),
+/** customer_values' columns from the temporary table's (`$now`: the day of the recompute). */
+const STORED: [string, string][] = [
+  ['subject_id', 'subject_id'],
+  ['recency_days', '$now - last_day'],
+  ['frequency', 'x + 1'],
+  ['monetary_minor', 'monetary_minor'],
+  ['r_score', 'r_score'],
+  ['f_score', 'f_score'],
+  ['m_score', 'm_score'],
+  ['x', 'x'],
+  ['t_x', '(last_day - first_day)::float8 / 7'],
+  ['t_cal', '($now - first_day)::float8 / 7'],
+  ['first_order_at', "date '1970-01-01' + first_day"],
+  ['last_order_at', "date '1970-01-01' + last_day"],
+  ['repeat_spend_minor', 'repeat_spend_minor'],
+  ['p_alive', 'p_alive'],
+  ['expected_90', 'expected_90'],
+  ['expected_365', 'expected_365'],
+  ['expected_spend_minor', 'expected_spend_minor'],
+  ['clv_minor', 'clv_minor'],
+  ['churn_risk', 'churn_risk'],
+  ['churn_band', 'churn_band'],
+  ['health', 'health'],
+  ['health_band', 'health_band'],
+  ['health_reasons', 'health_reasons'],
+];
+
+/** Fills the transaction's temporary table of figures from CSV lines (made while PostgreSQL reads). */
+export async function copyFigures(ctx: Ctx, csv: Iterable<string>): Promise<void> {
+  await sql`drop table if exists pg_temp.${sql.raw(FIGURES)}`.execute(ctx.db);
+  await sql`create temporary table ${sql.raw(FIGURES)} (${sql.raw(
+    FIGURE_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', '),
+  )}) on commit drop`.execute(ctx.db);
+  await ctx.tx.copyCsv(
+    FIGURES,
+    FIGURE_COLUMNS.map(([name]) => name),
+    csv,
   );
-  await sql`
-    insert into customer_values (workspace_id, subject_type, ${sql.join(names)}, currency, fit_id, computed_at)
-    select ${ctx.workspaceId}, ${unit}, u.*, ${common.currency}, ${common.fitId}, ${common.computedAt}
-    from unnest(${sql.join(arrays)}) as u
-    on conflict (workspace_id, subject_type, subject_id) do update set ${updates}`.execute(ctx.db);
-  await sql`
-    insert into health_history (workspace_id, subject_type, subject_id, day, health, health_band, p_alive, clv_minor)
-    select ${ctx.workspaceId}, ${unit}, u.id, ${common.day}::date, u.health, u.band, u.alive, u.clv
-    from unnest(${columns.subject_id}::text[], ${columns.health}::int2[], ${columns.health_band}::text[],
-      ${columns.p_alive}::float4[], ${columns.clv_minor}::int8[]) as u (id, health, band, alive, clv)
-    on conflict (workspace_id, subject_type, subject_id, day) do update set
-      health = excluded.health, health_band = excluded.health_band, p_alive = excluded.p_alive,
-      clv_minor = excluded.clv_minor`.execute(ctx.db);
 }
 
-/** Figures the last recompute did not write (no counted order any more, or another unit). */
-export async function deleteStale(ctx: Ctx, unit: CustomerUnit, fitId: string): Promise<void> {
+/**
+ * Replaces the workspace's figures with the temporary table's: one DELETE of every customer's
+ * row (either unit: those without counted orders any more go too) and one INSERT. Cheaper than
+ * an upsert of each row (no conflict check, no row lock; about a third less work and WAL in
+ * PostgreSQL); in one transaction, so readers see the old figures until it commits.
+ */
+export async function replaceFigures(
+  ctx: Ctx,
+  unit: CustomerUnit,
+  common: { currency: string; fitId: string; computedAt: Date; nowDay: number },
+): Promise<void> {
+  const values = STORED.map(([, value]) => value.replaceAll('$now', String(Math.trunc(common.nowDay))));
+  await clearFigures(ctx);
+  await sql`
+    insert into customer_values (workspace_id, subject_type, ${sql.raw(STORED.map(([name]) => name).join(', '))}, currency, fit_id, computed_at)
+    select ${ctx.workspaceId}, ${unit}, ${sql.raw(values.join(', '))}, ${common.currency}, ${common.fitId}, ${common.computedAt}
+    from ${sql.raw(FIGURES)}`.execute(ctx.db);
+}
+
+/** Deletes every figure of the workspace (a recompute without any counted order). */
+export async function clearFigures(ctx: Ctx): Promise<void> {
+  await ctx.db.deleteFrom('customer_values').execute();
+}
+
+/**
+ * The day's health history point of every customer in the temporary table: the day's earlier
+ * points of the unit (an earlier run that day) are replaced, as the figures are.
+ */
+export async function replaceHistory(ctx: Ctx, unit: CustomerUnit, day: string): Promise<void> {
   await ctx.db
-    .deleteFrom('customer_values')
-    .where((eb) => eb.or([eb('subject_type', '<>', unit), eb('fit_id', '<>', fitId)]))
+    .deleteFrom('health_history')
+    .where('subject_type', '=', unit)
+    .where('day', '=', sql<string>`${day}::date`)
     .execute();
+  await sql`
+    insert into health_history (workspace_id, subject_type, subject_id, day, health, health_band, p_alive, clv_minor)
+    select ${ctx.workspaceId}, ${unit}, subject_id, ${day}::date, health, health_band, p_alive, clv_minor
+    from ${sql.raw(FIGURES)}`.execute(ctx.db);
+}
+
+/** The currency of the unit's latest fit, if any: the first guess of the most used one. */
+export async function lastCurrency(ctx: Ctx, unit: CustomerUnit): Promise<string | null> {
+  const row = await ctx.db
+    .selectFrom('value_fits')
+    .select('currency')
+    .where('customer_unit', '=', unit)
+    .where('currency', 'is not', null)
+    .orderBy('computed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.currency ?? null;
 }
 
 export async function insertFit(ctx: Ctx, row: Insertable<ValueFitsTable>): Promise<void> {

@@ -1,10 +1,11 @@
 import {
   type BgNbdParams,
   bgNbdExpected,
+  bgNbdExpectedIfAlive,
   bgNbdPAlive,
   bgNbdUnconditional,
   collapse,
-  discountedClv,
+  discountedClvIfAlive,
   type Fit,
   type FitWarning,
   fitBgNbd,
@@ -14,12 +15,13 @@ import {
   gammaGammaExpectedSpend,
   type ParetoNbdParams,
   paretoNbdExpected,
+  paretoNbdExpectedIfAlive,
   paretoNbdPAlive,
   paretoNbdUnconditional,
   type RepeatSummary,
   rfmScores,
 } from '@rapport/models';
-import type { CustomerAggregate } from './value.aggregate.repo.ts';
+import type { CustomerAggregate } from './value.aggregate.ts';
 
 // Fit and score, through the models' contract only: BG/NBD or Pareto/NBD for purchases,
 // Gamma-Gamma for spend, discounted CLV, RFM quintiles; churn risk from P(alive).
@@ -55,6 +57,13 @@ export function expectedOf(m: PurchaseModel, t: number, x: number, tx: number, T
   return m.model === 'bgnbd'
     ? bgNbdExpected(m.params, t, x, tx, T)
     : paretoNbdExpected(m.params, t, x, tx, T);
+}
+
+/** expectedOf without its P(alive) factor (independent of tx). */
+export function expectedIfAliveOf(m: PurchaseModel, t: number, x: number, T: number): number {
+  return m.model === 'bgnbd'
+    ? bgNbdExpectedIfAlive(m.params, t, x, T)
+    : paretoNbdExpectedIfAlive(m.params, t, x, T);
 }
 
 export function unconditionalOf(m: PurchaseModel, t: number): number {
@@ -102,17 +111,23 @@ export function summaryAt(agg: CustomerAggregate, endDay: number): RepeatSummary
   return s;
 }
 
-/** Gamma-Gamma on the repeat buyers with non-zero repeat spend; null when there are none. */
+/**
+ * Gamma-Gamma on the customers with a repeat purchase of an amount > 0: x is the count of those
+ * purchases only (zero-amount ones count as purchases, not as spend; models' `spendSummary`);
+ * null when there are none.
+ */
 function fitSpend(agg: CustomerAggregate) {
-  const x: number[] = [];
-  const m: number[] = [];
-  for (let i = 0; i < agg.ids.length; i++)
-    if (agg.x[i]! > 0 && agg.m[i]! > 0) {
-      x.push(agg.x[i]!);
-      m.push(agg.m[i]!);
+  let count = 0;
+  for (let i = 0; i < agg.ids.length; i++) if (agg.xSpend[i]! > 0) count++;
+  if (!count) return null;
+  const x = new Float64Array(count);
+  const m = new Float64Array(count);
+  for (let i = 0, k = 0; i < agg.ids.length; i++)
+    if (agg.xSpend[i]! > 0) {
+      x[k] = agg.xSpend[i]!;
+      m[k++] = agg.m[i]!;
     }
-  if (!x.length) return null;
-  return fitGammaGamma({ x: Float64Array.from(x), m: Float64Array.from(m) });
+  return fitGammaGamma({ x, m });
 }
 
 /** Scores every customer: fits once (on identical (x, tx, T) collapsed), then evaluates per group. */
@@ -148,15 +163,34 @@ export function scoreCustomers(agg: CustomerAggregate, nowDay: number, settings:
     annualDiscountRate: settings.annualDiscountRate,
     ...(settings.margin === null ? {} : { margin: settings.margin }),
   };
-  if (purchases)
+  if (purchases) {
+    // Expectations and CLV are P(alive) × a factor of (x, T) alone: the factors once per distinct
+    // (x, T) (far fewer than the groups: tx varies most), P(alive) per group.
+    const ifAlive = new Map<number, number>();
+    const factors: number[] = [];
+    const model = purchases.model;
     for (let k = 0; k < g; k++) {
       const [x, tx, T] = [groups.x[k]!, groups.tx[k]!, groups.T[k]!];
-      gAlive[k] = pAliveOf(purchases.model, x, tx, T);
-      g90[k] = expectedOf(purchases.model, 90 / WEEK, x, tx, T);
-      g365[k] = expectedOf(purchases.model, 365 / WEEK, x, tx, T);
-      // Linear in spend: the CLV of one unit of spend per purchase, times each customer's spend below.
-      gClv[k] = discountedClv(purchases.model, { x, tx, T }, 1, options);
+      const key = x * 2 ** 21 + Math.round(T * WEEK * 8);
+      let f = ifAlive.get(key);
+      if (f === undefined || factors[f + 3] !== T) {
+        f = factors.length;
+        ifAlive.set(key, f);
+        factors.push(
+          expectedIfAliveOf(model, 90 / WEEK, x, T),
+          expectedIfAliveOf(model, 365 / WEEK, x, T),
+          // Linear in spend: the CLV of one unit of spend per purchase, times each customer's spend below.
+          discountedClvIfAlive(model, x, T, options) * (settings.margin ?? 1),
+          T,
+        );
+      }
+      const alive = pAliveOf(model, x, tx, T);
+      gAlive[k] = alive;
+      g90[k] = factors[f]! * alive;
+      g365[k] = factors[f + 1]! * alive;
+      gClv[k] = factors[f + 2]! * alive;
     }
+  }
 
   const out: Scores = {
     purchases: purchases?.model ?? null,
@@ -181,10 +215,9 @@ export function scoreCustomers(agg: CustomerAggregate, nowDay: number, settings:
     out.pAlive[i] = Math.min(1, Math.max(0, gAlive[k]!));
     out.e90[i] = g90[k]!;
     out.e365[i] = g365[k]!;
-    const own = agg.x[i]! > 0 && agg.m[i]! > 0 ? agg.m[i]! : agg.total[i]! / (agg.x[i]! + 1) || mean;
-    out.spendPer[i] = spendUsable
-      ? gammaGammaExpectedSpend(spendFit.params, agg.m[i]! > 0 ? agg.x[i]! : 0, agg.m[i]!)
-      : own;
+    const paid = agg.xSpend[i]!;
+    const own = paid > 0 ? agg.m[i]! : agg.total[i]! / (agg.x[i]! + 1) || mean;
+    out.spendPer[i] = spendUsable ? gammaGammaExpectedSpend(spendFit.params, paid, agg.m[i]!) : own;
     out.clv[i] = Math.max(0, gClv[k]! * out.spendPer[i]!);
   }
   out.rfm = rfmScores(out.recency, frequency, agg.total);

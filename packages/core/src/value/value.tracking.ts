@@ -1,5 +1,5 @@
 import { collapse } from '@rapport/models';
-import type { CustomerAggregate } from './value.aggregate.repo.ts';
+import type { CustomerAggregate } from './value.aggregate.ts';
 import type { Tracking } from './value.schema.ts';
 import {
   expectedOf,

@@ -6,9 +6,11 @@ export { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLikelihood } from 
 export { fitParetoNbd, paretoNbdLogLikelihood } from './pareto.ts';
 export {
   bgNbdExpected,
+  bgNbdExpectedIfAlive,
   bgNbdPAlive,
   bgNbdUnconditional,
   paretoNbdExpected,
+  paretoNbdExpectedIfAlive,
   paretoNbdPAlive,
   paretoNbdUnconditional,
 } from './predict.ts';
@@ -33,4 +35,10 @@ export {
   type RepeatSummary,
   type SpendSummary,
 } from './types.ts';
-export { type ClvOptions, discountedClv, type PurchaseModel, rfmScores } from './value.ts';
+export {
+  type ClvOptions,
+  discountedClv,
+  discountedClvIfAlive,
+  type PurchaseModel,
+  rfmScores,
+} from './value.ts';

@@ -25,6 +25,15 @@ export function bgNbdPAlive(p: BgNbdParams, x: number, tx: number, T: number): n
  */
 export function bgNbdExpected(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t <= 0) return 0;
+  return bgNbdExpectedIfAlive(p, t, x, T) * bgNbdPAlive(p, x, tx, T);
+}
+
+/**
+ * bgNbdExpected without its P(alive) factor: the purchases expected of a customer known to be
+ * alive. It does not depend on tx, so customers sharing (x, T) share it (CLV over many customers).
+ */
+export function bgNbdExpectedIfAlive(p: BgNbdParams, t: number, x: number, T: number): number {
+  if (t <= 0) return 0;
   const { r, alpha, a, b } = p;
   const z = t / (alpha + T + t);
   const L = Math.log1p(-z); // ln((α+T)/(α+T+t))
@@ -34,11 +43,11 @@ export function bgNbdExpected(p: BgNbdParams, t: number, x: number, tx: number, 
     // with the same chance a/(a+b)): the Euler series grows like e^(e·z) before it falls, while
     // the textbook one, taken in logs, converges geometrically since (b+x)/(a+b+x−1) < 1.
     const bracket = -Math.expm1((r + x) * L + log2F1(r + x, b + x, a + b + x - 1, z));
-    return ((a + b + x - 1) / e) * bracket * bgNbdPAlive(p, x, tx, T);
+    return ((a + b + x - 1) / e) * bracket;
   }
   const S = bgSeries(a + b - 1 - r, e, a + b + x - 1, z);
   const bracket = -expm1Over(e, L) - Math.exp(e * L) * S;
-  return (a + b + x - 1) * bracket * bgNbdPAlive(p, x, tx, T);
+  return (a + b + x - 1) * bracket;
 }
 
 /** Past this e·z the Euler-transformed series of bgNbdExpected is left for the textbook one. */
@@ -64,8 +73,14 @@ function lifetimeFactor(s: number, beta: number, T: number, t: number): number {
 /** E[repeat purchases in (T, T+t] | x, tx, T] under Pareto/NBD. */
 export function paretoNbdExpected(p: ParetoNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t <= 0) return 0;
+  return paretoNbdExpectedIfAlive(p, t, x, T) * paretoNbdPAlive(p, x, tx, T);
+}
+
+/** paretoNbdExpected without its P(alive) factor (independent of tx, like bgNbdExpectedIfAlive). */
+export function paretoNbdExpectedIfAlive(p: ParetoNbdParams, t: number, x: number, T: number): number {
+  if (t <= 0) return 0;
   const { r, alpha, s, beta } = p;
-  return ((r + x) / (alpha + T)) * lifetimeFactor(s, beta, T, t) * paretoNbdPAlive(p, x, tx, T);
+  return ((r + x) / (alpha + T)) * lifetimeFactor(s, beta, T, t);
 }
 
 /** E[X(t)] for a new customer under Pareto/NBD: r·β / (α·(s−1)) · [1 − (β/(β+t))^(s−1)]. */

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { minimize } from '../optimize/bfgs.ts';
-import { bgNbdExpected, collapse, discountedClv, rfmScores, summarize, tracking } from './index.ts';
+import {
+  bgNbdExpected,
+  bgNbdExpectedIfAlive,
+  bgNbdPAlive,
+  collapse,
+  discountedClv,
+  discountedClvIfAlive,
+  paretoNbdExpected,
+  paretoNbdExpectedIfAlive,
+  paretoNbdPAlive,
+  rfmScores,
+  summarize,
+  tracking,
+} from './index.ts';
 
 describe('summarize', () => {
   const t = (customerId: string, day: number, amount: number) => ({ customerId, day, amount });
@@ -68,6 +81,30 @@ describe('discountedClv', () => {
     expect(at(0.1, 52)).toBeLessThan(at(0, 52));
     expect(at(0.1, 52)).toBeGreaterThan(at(0, 52) / 1.1);
     expect(at(0.1, 104)).toBeGreaterThan(at(0.1, 52));
+  });
+  it('is P(alive) × the CLV if alive, which depends on x and T only', () => {
+    const pareto = { r: 0.5533, alpha: 10.5777, s: 0.6062, beta: 11.6687 };
+    const options = { horizonWeeks: 30.5, annualDiscountRate: 0.1, margin: 0.3 };
+    for (const model of [
+      { model: 'bgnbd', params: bg },
+      { model: 'paretoNbd', params: pareto },
+    ] as const)
+      for (const [x, tx, T] of [
+        [0, 0, 12],
+        [3, 30, 38],
+        [3, 2, 38],
+        [40, 70, 78.5],
+        [400, 77, 78],
+      ] as const) {
+        const alive = model.model === 'bgnbd' ? bgNbdPAlive(bg, x, tx, T) : paretoNbdPAlive(pareto, x, tx, T);
+        const expected = model.model === 'bgnbd' ? bgNbdExpected : paretoNbdExpected;
+        const ifAlive = model.model === 'bgnbd' ? bgNbdExpectedIfAlive : paretoNbdExpectedIfAlive;
+        expect(expected(model.params as never, 13, x, tx, T)).toBe(
+          ifAlive(model.params as never, 13, x, T) * alive,
+        );
+        const clv = discountedClv(model, { x, tx, T }, 40, options);
+        expect(alive * discountedClvIfAlive(model, x, T, options) * 40 * 0.3).toBeCloseTo(clv, 9);
+      }
   });
 });
 

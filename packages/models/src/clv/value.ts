@@ -1,5 +1,10 @@
 /** Discounted customer lifetime value and RFM scores. */
-import { bgNbdExpected, paretoNbdExpected } from './predict.ts';
+import {
+  bgNbdExpected,
+  bgNbdExpectedIfAlive,
+  paretoNbdExpected,
+  paretoNbdExpectedIfAlive,
+} from './predict.ts';
 import type { BgNbdParams, ParetoNbdParams } from './types.ts';
 
 export type PurchaseModel =
@@ -33,6 +38,11 @@ export function discountedClv(
     input.model === 'bgnbd'
       ? (t: number) => bgNbdExpected(input.params, t, x, tx, T)
       : (t: number) => paretoNbdExpected(input.params, t, x, tx, T);
+  return discounted(expected, options) * spend * (options.margin ?? 1);
+}
+
+/** Σ over the horizon's weeks of the growth of `expected` in the week, discounted. */
+function discounted(expected: (t: number) => number, options: ClvOptions): number {
   const delta = Math.log1p(options.annualDiscountRate) / WEEKS_PER_YEAR;
   let total = 0;
   let before = 0;
@@ -42,7 +52,26 @@ export function discountedClv(
     total += (now - before) * Math.exp(-delta * end);
     before = now;
   }
-  return total * spend * (options.margin ?? 1);
+  return total;
+}
+
+/**
+ * discountedClv of a customer known to be alive, per unit of spend and before the margin: the
+ * same sum over weeks of the expectations without their P(alive) factor. It depends on x and T
+ * only, so a million customers need it once per distinct (x, T); a customer's discounted CLV is
+ * P(alive) × this × spend × margin (equal to discountedClv up to rounding).
+ */
+export function discountedClvIfAlive(
+  input: PurchaseModel,
+  x: number,
+  T: number,
+  options: ClvOptions,
+): number {
+  const expected =
+    input.model === 'bgnbd'
+      ? (t: number) => bgNbdExpectedIfAlive(input.params, t, x, T)
+      : (t: number) => paretoNbdExpectedIfAlive(input.params, t, x, T);
+  return discounted(expected, options);
 }
 
 /**
