@@ -1,93 +1,25 @@
-import type { Db } from '@rapport/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCompany } from '../companies/companies.service.ts';
-import { logInteraction } from '../interactions/interactions.service.ts';
+import { describe, expect, it } from 'vitest';
 import { createWorker } from '../jobs/jobs.service.ts';
-import { createPerson, updatePerson } from '../people/people.service.ts';
-import { fixedClock } from '../shared/clock.ts';
+import { updatePerson } from '../people/people.service.ts';
 import { systemCtx } from '../shared/context.ts';
-import { createSurvey, updateSurvey } from '../surveys/surveys.service.ts';
 import { listTasks } from '../tasks/tasks.service.ts';
-import { appError, openTestDb, type TestWorkspace, testWorkspace } from '../testing.ts';
+import { appError } from '../testing.ts';
 import { personTimeline } from '../timeline/timeline.service.ts';
-import { createUser } from '../users/users.service.ts';
 import { createWebhook } from '../webhooks/webhooks.service.ts';
 import {
-  addCompensation,
   caseHistory,
   createCalendar,
-  createCase,
   createRootCause,
   createSlaPolicy,
-  createStatusLink,
-  decideCompensation,
-  draftAcknowledgement,
   evaluateSla,
   getCase,
-  listApprovals,
   listCases,
-  openCaseStatus,
-  revokeStatusLink,
-  setCompensationLimits,
   slaJobTypes,
-  transitionCase,
-  updateCaseSettings,
 } from './cases.service.ts';
 
-let db: Db;
-let ws: TestWorkspace;
-// Friday 2026-01-16 16:30 in Berlin (CET, UTC+1).
-const clock = fixedClock('2026-01-16T15:30:00Z');
-const base = { baseUrl: 'https://crm.example.test' };
-let calendarId: string;
-let personId: string;
+import { calendarId, clock, db, move, open, personId, setupCases, weekdays, ws } from './cases.testing.ts';
 
-const nineToFive = [{ from: '09:00', to: '17:00' }];
-const weekdays = { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive };
-
-beforeAll(async () => {
-  db = await openTestDb();
-  ws = await testWorkspace(db, clock);
-  const cal = await ws.run((ctx) =>
-    createCalendar(ctx, {
-      name: 'Berlin office',
-      timeZone: 'Europe/Berlin',
-      hours: weekdays,
-      holidays: [{ date: '2026-01-26', name: 'Company day' }],
-    }),
-  );
-  calendarId = cal.id;
-  await ws.run((ctx) =>
-    createSlaPolicy(ctx, {
-      name: 'Standard high',
-      severity: 'high',
-      calendarId,
-      acknowledgeMinutes: 240,
-      resolveMinutes: 960,
-    }),
-  );
-  await ws.run((ctx) =>
-    createSlaPolicy(ctx, {
-      name: 'Gold high',
-      severity: 'high',
-      tier: 'gold',
-      calendarId,
-      acknowledgeMinutes: 60,
-      resolveMinutes: 480,
-    }),
-  );
-  personId = (
-    await ws.run((ctx) => createPerson(ctx, { firstName: 'Ada', lastName: 'Ng', email: 'ada@example.test' }))
-  ).id;
-});
-afterAll(() => db.close());
-
-const open = (input: Partial<Parameters<typeof createCase>[1]> = {}) =>
-  ws.run((ctx) =>
-    createCase(ctx, { type: 'complaint', severity: 'high', subject: 'Late parcel', personId, ...input }),
-  );
-const move = (id: string, to: string, more: object = {}) =>
-  ws.run((ctx) => transitionCase(ctx, id, { to: to as 'resolved', ...more }, base));
+setupCases();
 
 describe('business calendars and SLA policies', () => {
   it('refuses a calendar without business hours and a policy without a calendar', async () => {
@@ -262,166 +194,6 @@ describe('cases', () => {
     expect(breached.data.map((x) => x.id)).toContain(c.id);
     const again = await ws.run((ctx) => evaluateSla(ctx));
     expect(again.breaches).toBe(0);
-  });
-
-  it('sends a CSAT invitation on resolution when a survey is set', async () => {
-    const survey = await ws.run((ctx) => createSurvey(ctx, { name: 'Support CSAT', kind: 'csat' }));
-    await ws.run((ctx) => updateSurvey(ctx, survey.id, { status: 'active' }));
-    const who = await ws.run((ctx) => createPerson(ctx, { firstName: 'Bo', email: 'bo@example.test' }));
-    await ws.run((ctx) => updateCaseSettings(ctx, { csatSurveyId: survey.id }));
-    const c = await open({ personId: who.id });
-    const done = await move(c.id, 'resolved', { resolution: 'Refunded' });
-    expect(done.followUp).toMatchObject({
-      surveyId: survey.id,
-      invitationId: expect.stringMatching(/^inv_/),
-    });
-    expect(done.followUp!.link).toMatch(/^https:\/\/crm\.example\.test\/s\//);
-    expect(done.csatInvitationId).toBe(done.followUp!.invitationId);
-    const nps = await ws.run((ctx) => createSurvey(ctx, { name: 'NPS', kind: 'nps' }));
-    const wrongKind = await appError(ws.run((ctx) => updateCaseSettings(ctx, { csatSurveyId: nps.id })));
-    expect(wrongKind.details[0]!.path).toBe('csatSurveyId');
-    await ws.run((ctx) => updateCaseSettings(ctx, { csatSurveyId: null }));
-  });
-
-  it('grants compensation within the role’s limit and asks a manager above it', async () => {
-    const sys = systemCtx(db, clock);
-    const agent = await createUser(sys, ws.workspaceId, {
-      email: `agent-${Date.now()}@example.test`,
-      name: 'Al Agent',
-      password: 'correct horse battery staple',
-      role: 'agent',
-    });
-    const manager = await createUser(sys, ws.workspaceId, {
-      email: `mgr-${Date.now()}@example.test`,
-      name: 'Mo Manager',
-      password: 'correct horse battery staple',
-      role: 'manager',
-    });
-    await ws.run((ctx) =>
-      setCompensationLimits(ctx, {
-        limits: [
-          { role: 'agent', currency: 'EUR', maxAmountMinor: 5000 },
-          { role: 'manager', currency: 'EUR', maxAmountMinor: 50000 },
-        ],
-      }),
-    );
-    const asAgent = ws.actorFor(agent.id, 'agent');
-    const asManager = ws.actorFor(manager.id, 'manager');
-    const c = await open();
-    const small = await ws.run(
-      (ctx) => addCompensation(ctx, c.id, { kind: 'voucher', amountMinor: 2500, currency: 'EUR' }),
-      asAgent,
-    );
-    expect(small.status).toBe('approved');
-    const refused = await appError(
-      ws.run(
-        (ctx) => addCompensation(ctx, c.id, { kind: 'refund', amountMinor: 12000, currency: 'EUR' }),
-        asAgent,
-      ),
-    );
-    expect(refused.code).toBe('forbidden');
-    expect(refused.details[0]!.path).toBe('amountMinor');
-    expect(refused.message).toMatch(
-      /120\.00 EUR is above the limit of your role \(agent: up to 50\.00 EUR\)/,
-    );
-    const usd = await appError(
-      ws.run(
-        (ctx) => addCompensation(ctx, c.id, { kind: 'refund', amountMinor: 1, currency: 'usd' }),
-        asAgent,
-      ),
-    );
-    expect(usd.message).toMatch(/no USD compensation/);
-    const asked = await ws.run(
-      (ctx) =>
-        addCompensation(ctx, c.id, {
-          kind: 'refund',
-          amountMinor: 12000,
-          currency: 'EUR',
-          requestApproval: true,
-        }),
-      asAgent,
-    );
-    expect(asked.status).toBe('pending');
-    const queue = await ws.run((ctx) => listApprovals(ctx));
-    expect(queue.data.map((x) => x.id)).toContain(asked.id);
-    const self = await appError(
-      ws.run((ctx) => decideCompensation(ctx, asked.id, { decision: 'approve' }), asAgent),
-    );
-    expect(self.code).toBe('forbidden');
-    const approved = await ws.run(
-      (ctx) => decideCompensation(ctx, asked.id, { decision: 'approve', note: 'Fair' }),
-      asManager,
-    );
-    expect(approved).toMatchObject({ status: 'approved', decidedBy: manager.id });
-    const twice = await appError(ws.run((ctx) => decideCompensation(ctx, asked.id, { decision: 'reject' })));
-    expect(twice.code).toBe('conflict');
-  });
-
-  it('drafts an acknowledgement naming what went wrong, from a conversation', async () => {
-    const talk = await ws.run((ctx) =>
-      logInteraction(ctx, {
-        channel: 'email',
-        direction: 'inbound',
-        subject: 'Where is my order?',
-        body: 'My order #48213 never arrived and this is the third time I write to you.',
-        people: [{ personId }],
-      }),
-    );
-    const company = await ws.run((ctx) => createCompany(ctx, { name: 'Ng Ltd', serviceTier: 'gold' }));
-    const c = await ws.run((ctx) =>
-      createCase(ctx, {
-        type: 'complaint',
-        severity: 'high',
-        category: 'delivery',
-        source: { type: 'interaction', id: talk.id },
-        companyId: company.id,
-      }),
-    );
-    expect(c).toMatchObject({
-      personId,
-      companyId: company.id,
-      subject: 'Where is my order?',
-      tier: 'gold',
-      source: { type: 'interaction', id: talk.id },
-    });
-    const draft = await ws.run((ctx) => draftAcknowledgement(ctx, c.id));
-    expect(draft.namedIssue).toBe('your order #48213 never arrived');
-    expect(draft.body).toMatch(/^Hello Ada,/);
-    expect(draft.body).toContain("I'm sorry your order #48213 never arrived.");
-    expect(draft.body).toMatch(/by \w+day \d+ January/);
-    expect(draft.basedOn).toContain('category: delivery');
-    const missing = await appError(
-      ws.run((ctx) => createCase(ctx, { type: 'issue', source: { type: 'review', id: 'rev_nope' } })),
-    );
-    expect(missing.details[0]!.path).toBe('source.id');
-  });
-
-  it('shares an honest status page by a signed link: forged 404, revoked or closed long ago 410', async () => {
-    const sys = systemCtx(db, clock);
-    const c = await open({ subject: 'Internal: customer is furious', description: 'secret note' });
-    const { link } = await ws.run((ctx) => createStatusLink(ctx, c.id, base));
-    const token = link.split('/c/')[1]!;
-    const view = await openCaseStatus(sys, token);
-    expect(view).toMatchObject({
-      reference: c.reference,
-      status: 'new',
-      headline: 'We have received your request',
-      agentFirstName: 'Test',
-    });
-    expect(JSON.stringify(view)).not.toMatch(/furious|secret/);
-    expect((await appError(openCaseStatus(sys, `${token.slice(0, -2)}xx`))).code).toBe('not_found');
-    await ws.run((ctx) => revokeStatusLink(ctx, c.id));
-    expect((await appError(openCaseStatus(sys, token))).code).toBe('gone');
-    const again = await ws.run((ctx) => createStatusLink(ctx, c.id, base));
-    const fresh = again.link.split('/c/')[1]!;
-    expect((await appError(openCaseStatus(sys, token))).code).toBe('not_found'); // replaced
-    await move(c.id, 'resolved', { resolution: 'Done' });
-    await move(c.id, 'closed');
-    expect((await openCaseStatus(sys, fresh)).status).toBe('closed');
-    clock.advance(31 * 86_400_000);
-    const gone = await appError(openCaseStatus(sys, fresh));
-    expect(gone.code).toBe('gone');
-    expect(gone.message).toMatch(/closed on/);
   });
 
   it('shows case openings and status changes on the person’s timeline', async () => {
