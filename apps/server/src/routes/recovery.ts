@@ -23,8 +23,8 @@ export const recoveryRoutes: Route[] = [
     description:
       `${period} Groups: the customer's first complaint of the period resolved within SLA and rated satisfied ` +
       '(CSAT 4–5), resolved but unsatisfied or late, still unresolved; and a deterministic sample of up to ' +
-      '20,000 customers with an order in the period and no complaint ever (from their first order of the ' +
-      'period). Each window counts only customers whose window has ended. Intervals: exact Clopper–Pearson ' +
+      '10,000 customers with an order in the period and no complaint ever (from their first order of the ' +
+      'period); a larger complaint group is measured on a deterministic sample of 10,000. Each window counts only customers whose window has ended. Intervals: exact Clopper–Pearson ' +
       '(rates), normal on the promoter − detractor difference (NPS), Student t (mean CLV change). See docs/cases.md.',
     access: READ,
     query: recoveryQuery,

@@ -30,25 +30,30 @@ export interface OutcomeParams {
   from: Date;
   to: Date;
   now: Date;
+  /** At most this many customers measured per group (a deterministic sample by hash). */
   sample: number;
 }
 
 /**
- * The outcomes of each group over each window (0 = the group's size), in one statement: each
- * complainer's first complaint of the period and its group; the comparison sample with its first
- * order in the period; then per customer the next counted order, the latest NPS answers and the
- * CLV snapshots around the windows (index probes), aggregated per group and window.
+ * The outcomes of each group over each window (0 = the customers measured), in one statement:
+ * each complainer's first complaint of the period and its group (all of them, for the group sizes);
+ * per group a deterministic sample by hash of the customer id; the comparison: customers in hash
+ * order (an index) with a counted order in the period and no complaint ever, from their first
+ * order of the period, until the sample is full. Then per customer the next counted order, the
+ * latest NPS answers and the CLV snapshots around the windows (index probes), aggregated.
  */
 export async function outcomes(
   ctx: Ctx,
   p: OutcomeParams,
-): Promise<{ rows: OutcomeRow[]; unrated: number; eligible: number }> {
-  const k = (c: string) => sql.ref(`k.${p.unit === 'person' ? 'person_id' : 'company_id'}${c}`);
-  const o = sql.ref(`o.${p.unit === 'person' ? 'person_id' : 'company_id'}`);
-  const r = sql.ref(`r.${p.unit === 'person' ? 'person_id' : 'company_id'}`);
-  const result = await sql<OutcomeRow & { unrated: number; eligible: number }>`
+): Promise<{ rows: OutcomeRow[]; sizes: Record<string, number> }> {
+  const column = p.unit === 'person' ? 'person_id' : 'company_id';
+  const k = sql.ref(`k.${column}`);
+  const o = sql.ref(`o.${column}`);
+  const r = sql.ref(`r.${column}`);
+  const customers = sql.table(p.unit === 'person' ? 'people' : 'companies');
+  const result = await sql<OutcomeRow & { sizes: Record<string, number> }>`
     with complaint as materialized (
-      select distinct on (${k('')}) ${k('')} as cust, k.opened_at as ref,
+      select distinct on (${k}) ${k} as cust, k.opened_at as ref,
         case when k.status in ${OPEN} then 'unresolved'
           when k.acknowledge_breached_at is not null or k.resolve_breached_at is not null
             or k.resolved_at > k.resolve_due_at then 'unsatisfied_or_late'
@@ -57,42 +62,51 @@ export async function outcomes(
           else 'unsatisfied_or_late' end as grp
       from cases k
       left join survey_responses cs on cs.workspace_id = k.workspace_id and cs.invitation_id = k.csat_invitation_id
-      where k.type = 'complaint' and ${k('')} is not null and k.opened_at >= ${p.from} and k.opened_at < ${p.to}
-      order by ${k('')}, k.opened_at, k.id
-    ), buyers as (
-      select ${o} as cust, min(o.ordered_at) as ref
-      from orders o
-      where o.status in ${COUNTED} and o.ordered_at >= ${p.from} and o.ordered_at < ${p.to} and ${o} is not null
-      group by 1
-    ), eligible as materialized (
-      select b.cust, b.ref from buyers b
-      where not exists (select 1 from cases k where k.type = 'complaint' and ${k('')} = b.cust)
+      where k.type = 'complaint' and ${k} is not null and k.opened_at >= ${p.from} and k.opened_at < ${p.to}
+      order by ${k}, k.opened_at, k.id
+    ), comparison as materialized (
+      select c.id as cust, f.ref, 'never_complained' as grp
+      from ${customers} c
+      cross join lateral (
+        select min(o.ordered_at) as ref from orders o
+        where ${o} = c.id and o.status in ${COUNTED} and o.ordered_at >= ${p.from} and o.ordered_at < ${p.to}
+      ) f
+      where c.merged_into_id is null and f.ref is not null
+        and not exists (select 1 from cases k where ${k} = c.id and k.type = 'complaint')
+      order by hashtext(c.id)
+      limit ${p.sample}
     ), cohort as (
-      select cust, ref, grp from complaint where grp <> 'unrated'
+      select cust, ref, grp from (
+        select cust, ref, grp, row_number() over (partition by grp order by hashtext(cust), cust) as n
+        from complaint where grp <> 'unrated'
+      ) x where n <= ${p.sample}
       union all
-      (select cust, ref, 'never_complained' from eligible order by hashtext(cust), cust limit ${p.sample})
-    ), measured as (
-      select c.grp, c.ref,
-        (select min(o.ordered_at) from orders o
-          where ${o} = c.cust and o.status in ${COUNTED}
-            and o.ordered_at > c.ref and o.ordered_at <= c.ref + interval '180 days') as next_order,
-        n.nps90, n.nps180, h.clv0, h.clv90, h.clv180
+      select cust, ref, grp from comparison
+    ), measured as materialized (
+      select c.grp, c.ref, nx.next_order, n.nps90, n.nps180, h.clv0, h.clv90, h.clv180
       from cohort c
       left join lateral (
-        select (array_agg(r.score order by r.submitted_at desc)
-                  filter (where r.submitted_at <= c.ref + interval '90 days'))[1] as nps90,
-               (array_agg(r.score order by r.submitted_at desc))[1] as nps180
+        select min(o.ordered_at) as next_order from orders o
+        where ${o} = c.cust and o.status in ${COUNTED}
+          and o.ordered_at > c.ref and o.ordered_at <= c.ref + interval '180 days'
+      ) nx on true
+      left join lateral (
+        -- The latest answer: the greatest [time, score] (an array compares element by element).
+        select (max(array[extract(epoch from r.submitted_at)::float8, r.score])
+                  filter (where r.submitted_at <= c.ref + interval '90 days'))[2] as nps90,
+               (max(array[extract(epoch from r.submitted_at)::float8, r.score]))[2] as nps180
         from survey_responses r
         where ${r} = c.cust and r.score is not null
           and r.survey_id in (select s.id from surveys s where s.kind = 'nps')
           and r.submitted_at > c.ref and r.submitted_at <= c.ref + interval '180 days'
       ) n on true
       left join lateral (
-        select (array_agg(h.clv_minor order by h.day desc) filter (where h.day <= d.day))[1] as clv0,
-               (array_agg(h.clv_minor order by h.day desc)
-                  filter (where h.day between d.day + ${90 - SNAPSHOT_TOLERANCE_DAYS}::int and d.day + 90))[1] as clv90,
-               (array_agg(h.clv_minor order by h.day desc)
-                  filter (where h.day >= d.day + ${180 - SNAPSHOT_TOLERANCE_DAYS}::int))[1] as clv180
+        -- The latest snapshot of each span: the greatest [day offset, CLV].
+        select (max(array[h.day - d.day, h.clv_minor]) filter (where h.day <= d.day))[2] as clv0,
+               (max(array[h.day - d.day, h.clv_minor])
+                  filter (where h.day between d.day + ${90 - SNAPSHOT_TOLERANCE_DAYS}::int and d.day + 90))[2] as clv90,
+               (max(array[h.day - d.day, h.clv_minor])
+                  filter (where h.day >= d.day + ${180 - SNAPSHOT_TOLERANCE_DAYS}::int))[2] as clv180
         from (select (c.ref at time zone 'UTC')::date as day) d, health_history h
         where h.subject_type = ${p.unit} and h.subject_id = c.cust
           and h.day between d.day - ${SNAPSHOT_TOLERANCE_DAYS}::int and d.day + 180
@@ -104,9 +118,10 @@ export async function outcomes(
       from measured m cross join (values (0), (90), (180)) w(days)
       where m.ref + make_interval(days => w.days) <= ${p.now} or w.days = 0
     )
-    select s.unrated, s.eligible, g.*
-    from (select (select count(*) from complaint where grp = 'unrated')::int as unrated,
-                 (select count(*) from eligible)::int as eligible) s
+    select s.sizes, g.*
+    from (select coalesce((select json_object_agg(grp, n) from (
+        select grp, count(*)::int as n from complaint group by grp
+        union all select 'never_complained', count(*)::int from comparison) x), '{}') as sizes) s
     left join lateral (
       select grp, days, count(*)::int as customers,
         count(*) filter (where bought)::int as buyers,
@@ -118,12 +133,8 @@ export async function outcomes(
       from flat group by grp, days
     ) g on true
     order by g.grp, g.days`.execute(ctx.db);
-  const first = result.rows[0];
-  return {
-    rows: result.rows.filter((row) => row.grp !== null),
-    unrated: Number(first?.unrated ?? 0),
-    eligible: Number(first?.eligible ?? 0),
-  };
+  const sizes = result.rows[0]?.sizes ?? {};
+  return { rows: result.rows.filter((row) => row.grp !== null), sizes };
 }
 
 export interface CauseRow {

@@ -72,7 +72,18 @@ export const recoveryOutcomes = z
       z.object({
         group: z.enum(RECOVERY_GROUPS),
         label: z.string(),
-        customers: z.number().int().describe('Customers in the group (any window).'),
+        customers: z
+          .number()
+          .int()
+          .describe(
+            'Customers in the group (the comparison: those found for its sample, at most `sampleLimit`).',
+          ),
+        measured: z
+          .number()
+          .int()
+          .describe(
+            'Of those, measured: all, or a deterministic sample of `sampleLimit` (by hash of the id).',
+          ),
         windows: z.array(windowOutcome),
       }),
     ),
@@ -82,10 +93,7 @@ export const recoveryOutcomes = z
         .int()
         .describe('Complainers resolved on time without a CSAT answer: in neither resolved group.'),
     }),
-    comparison: z.object({
-      eligible: z.number().int().describe('Customers with an order in the period and no complaint, ever.'),
-      sampled: z.number().int().describe('Of those, the deterministic sample measured.'),
-    }),
+    sampleLimit: z.number().int().describe('The most customers measured per group.'),
     findings: z
       .array(z.string())
       .describe('In words: which differences the intervals support and where they overlap.'),

@@ -25,8 +25,8 @@ import {
  */
 
 const DAY = 86_400_000;
-/** At most this many customers of the comparison group are measured (a deterministic sample). */
-export const COMPARISON_SAMPLE = 20_000;
+/** At most this many customers of a group are measured (a deterministic sample by hash of the id). */
+export const GROUP_SAMPLE = 10_000;
 /** Histogram edges in hours: < 1 h, 1–4 h, 4–8 h, 8–24 h, 1–2 d, 2–3 d, 3–7 d, 7–14 d, 14–30 d, ≥ 30 d. */
 const EDGES = [1, 4, 8, 24, 48, 72, 168, 336, 720];
 
@@ -56,19 +56,20 @@ export async function getRecoveryOutcomes(ctx: Ctx, input: RecoveryQuery = {}): 
   const { from, to } = periodOf(ctx, q);
   const settings = await getValueSettings(ctx);
   const unit = settings.customerUnit;
-  const { rows, unrated, eligible } = await repo.outcomes(ctx, {
+  const { rows, sizes } = await repo.outcomes(ctx, {
     unit,
     from,
     to,
     now: ctx.clock.now(),
-    sample: COMPARISON_SAMPLE,
+    sample: GROUP_SAMPLE,
   });
   const groups = RECOVERY_GROUPS.map((group) => {
     const of = (days: number) => rows.find((r) => r.grp === group && r.days === days);
     return {
       group,
       label: GROUP_LABELS[group],
-      customers: of(0)?.customers ?? 0,
+      customers: sizes[group] ?? 0,
+      measured: of(0)?.customers ?? 0,
       windows: RECOVERY_WINDOWS.map((days) => windowOf(days, of(days))),
     };
   });
@@ -77,8 +78,8 @@ export async function getRecoveryOutcomes(ctx: Ctx, input: RecoveryQuery = {}): 
     customerUnit: unit,
     currency: settings.currency,
     groups,
-    excluded: { unrated },
-    comparison: { eligible, sampled: Math.min(eligible, COMPARISON_SAMPLE) },
+    excluded: { unrated: sizes.unrated ?? 0 },
+    sampleLimit: GROUP_SAMPLE,
     findings: findings(groups),
   };
 }
