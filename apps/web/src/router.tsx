@@ -110,6 +110,12 @@ const value = createRoute({
   component: lazyRouteComponent(() => import('./features/value/ValuePage'), 'ValuePage'),
 });
 
+const recovery = createRoute({
+  getParentRoute: () => root,
+  path: '/recovery',
+  component: lazyRouteComponent(() => import('./features/recovery/RecoveryPage'), 'RecoveryPage'),
+});
+
 export const router = createRouter({
   routeTree: root.addChildren([
     home,
@@ -122,6 +128,7 @@ export const router = createRouter({
     inbox,
     themes,
     value,
+    recovery,
     imports,
     duplicates,
     surveys,

@@ -14,6 +14,7 @@ const NAV = [
   { to: '/tasks', label: 'My follow-ups', admin: false },
   { to: '/themes', label: 'Themes', admin: false },
   { to: '/value', label: 'Value', admin: false },
+  { to: '/recovery', label: 'Service recovery', admin: false },
   { to: '/surveys', label: 'Surveys', admin: false },
   { to: '/duplicates', label: 'Duplicates', admin: false },
   { to: '/imports', label: 'Import', admin: false },
