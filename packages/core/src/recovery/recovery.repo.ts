@@ -61,7 +61,10 @@ export async function outcomes(
           when cs.score >= ${SCORE_BANDS.csatSatisfiedFrom} then 'recovered'
           else 'unsatisfied_or_late' end as grp
       from cases k
-      left join survey_responses cs on cs.workspace_id = k.workspace_id and cs.invitation_id = k.csat_invitation_id
+      -- The CSAT answer, looked up only for the cases that sent one (by the unique invitation).
+      left join lateral (
+        select r.score from survey_responses r where r.invitation_id = k.csat_invitation_id
+      ) cs on k.csat_invitation_id is not null
       where k.type = 'complaint' and ${k} is not null and k.opened_at >= ${p.from} and k.opened_at < ${p.to}
       order by ${k}, k.opened_at, k.id
     ), comparison as materialized (
