@@ -142,6 +142,11 @@ const service = createRoute({
     'ServiceSettingsPage',
   ),
 });
+const recovery = createRoute({
+  getParentRoute: () => root,
+  path: '/recovery',
+  component: lazyRouteComponent(() => import('./features/recovery/RecoveryPage'), 'RecoveryPage'),
+});
 
 export const router = createRouter({
   routeTree: root.addChildren([
@@ -155,6 +160,7 @@ export const router = createRouter({
     inbox,
     themes,
     value,
+    recovery,
     imports,
     duplicates,
     surveys,

@@ -39,6 +39,8 @@ export * from './products/products.schema.ts';
 export * from './products/products.service.ts';
 export * from './promises/promises.schema.ts';
 export * from './promises/promises.service.ts';
+export * from './recovery/recovery.schema.ts';
+export * from './recovery/recovery.service.ts';
 export * from './reviews/reviews.schema.ts';
 export * from './reviews/reviews.service.ts';
 export * from './search/search.schema.ts';

@@ -12,6 +12,7 @@ export {
   type Weekday,
 } from './calendar/business-time.ts';
 export * from './clv/index.ts';
+export { clopperPearson, meanInterval, netScoreInterval, studentTQuantile } from './stats.ts';
 export {
   type AnalyzeOptions,
   analyzeText,

@@ -81,3 +81,51 @@ export function clopperPearson(k: number, n: number, alpha = 0.05): { low: numbe
   const high = k === n ? 1 : bisect((p) => binomialCdf(k, n, p), alpha / 2, false);
   return { low, high };
 }
+
+/** P(T ≤ t) for Student's t with `df` degrees of freedom (through the incomplete beta function). */
+export function studentTCdf(t: number, df: number): number {
+  const tail = 0.5 * betaInc(df / (df + t * t), df / 2, 0.5);
+  return t >= 0 ? 1 - tail : tail;
+}
+
+/** The t with P(T ≤ t) = p, by bisection (p in (0, 1)). */
+export function studentTQuantile(p: number, df: number): number {
+  let low = -1e3;
+  let high = 1e3;
+  for (let i = 0; i < 100; i++) {
+    const mid = (low + high) / 2;
+    if (studentTCdf(mid, df) < p) low = mid;
+    else high = mid;
+  }
+  return (low + high) / 2;
+}
+
+/** The 1 − alpha interval of a mean from n, the mean and the sample standard deviation (Student t). */
+export function meanInterval(
+  n: number,
+  mean: number,
+  sd: number,
+  alpha = 0.05,
+): { low: number; high: number } | null {
+  if (n < 2 || !Number.isFinite(sd)) return null;
+  const half = (studentTQuantile(1 - alpha / 2, n - 1) * sd) / Math.sqrt(n);
+  return { low: mean - half, high: mean + half };
+}
+
+/**
+ * The 95% interval of a net score (NPS: % promoters − % detractors, −100…100) from n answers: the
+ * difference of two shares of one multinomial sample has variance (p + d − (p − d)²) / n; a
+ * normal interval on it, clamped to the scale. Coarse below 30 answers or at the ends.
+ */
+export function netScoreInterval(
+  promoters: number,
+  detractors: number,
+  n: number,
+  z = 1.959964,
+): { low: number; high: number } | null {
+  if (n === 0) return null;
+  const p = promoters / n;
+  const d = detractors / n;
+  const half = z * Math.sqrt(Math.max(0, p + d - (p - d) ** 2) / n);
+  return { low: Math.max(-100, 100 * (p - d - half)), high: Math.min(100, 100 * (p - d + half)) };
+}

@@ -16,6 +16,7 @@ import { ordersRoutes } from './orders.ts';
 import { peopleRoutes } from './people.ts';
 import { productsRoutes } from './products.ts';
 import { promisesRoutes } from './promises.ts';
+import { recoveryRoutes } from './recovery.ts';
 import { reviewsRoutes } from './reviews.ts';
 import { searchRoutes } from './search.ts';
 import { slaPoliciesRoutes } from './sla-policies.ts';
@@ -50,6 +51,7 @@ export const routes: Route[] = [
   ...surveysRoutes,
   ...casesRoutes,
   ...promisesRoutes,
+  ...recoveryRoutes,
   ...slaPoliciesRoutes,
   ...importsRoutes,
   ...exportsRoutes,

@@ -18,6 +18,7 @@ const NAV = [
   { to: '/approvals', label: 'Approvals', admin: false, manage: true },
   { to: '/themes', label: 'Themes', admin: false },
   { to: '/value', label: 'Value', admin: false },
+  { to: '/recovery', label: 'Service recovery', admin: false },
   { to: '/surveys', label: 'Surveys', admin: false },
   { to: '/duplicates', label: 'Duplicates', admin: false },
   { to: '/imports', label: 'Import', admin: false },

@@ -191,3 +191,15 @@ export function moveCustomer(ctx: Ctx, column: 'person_id' | 'company_id', fromI
 export function lockSlaEvaluation(ctx: Ctx): Promise<void> {
   return lockWorkspaceWork(ctx, 'cases.sla');
 }
+
+/** Open complaint cases per person or company (health scores). */
+export async function openComplaintCounts(ctx: Ctx, column: 'person_id' | 'company_id') {
+  const result = await sql<{
+    id: string;
+    open: number;
+  }>`select ${sql.ref(`k.${column}`)} as id, count(*)::int as open
+    from cases k
+    where k.type = 'complaint' and k.status in ${OPEN} and ${sql.ref(`k.${column}`)} is not null
+    group by 1`.execute(ctx.db);
+  return result.rows;
+}

@@ -321,6 +321,12 @@ export async function caseEventsByIds(ctx: Ctx, ids: string[]): Promise<CaseEven
 }
 
 /** For merges: the loser's cases become the survivor's. */
+/** For health scores: the open complaint cases (any status before resolved) of each person or company that has one. */
+export async function openComplaintCases(ctx: Ctx, unit: 'person' | 'company'): Promise<Map<string, number>> {
+  const rows = await repo.openComplaintCounts(ctx, unit === 'person' ? 'person_id' : 'company_id');
+  return new Map(rows.map((row) => [row.id, Number(row.open)]));
+}
+
 export function moveCasesOfPerson(ctx: Ctx, fromId: string, toId: string) {
   return repo.moveCustomer(ctx, 'person_id', fromId, toId);
 }

@@ -272,3 +272,6 @@ export type InvitationsQuery = z.input<typeof invitationsQuery>;
 export type SurveyResponse = z.infer<typeof surveyResponse>;
 export type ResponsesQuery = z.input<typeof responsesQuery>;
 export type AnswerValue = z.infer<typeof answerValue>;
+
+/** Where the standard scales split: NPS promoters 9–10 and detractors 0–6; CSAT satisfied 4–5. */
+export const SCORE_BANDS = { npsPromoterFrom: 9, npsDetractorTo: 6, csatSatisfiedFrom: 4 } as const;

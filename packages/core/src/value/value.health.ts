@@ -1,7 +1,9 @@
 import type { CustomerUnit } from '@rapport/db';
+import { openComplaintCases } from '../cases/cases.service.ts';
 import { feelingMeans, openFeelingAlerts } from '../feelings/feelings.service.ts';
 import { lastContacts } from '../interactions/interactions.service.ts';
 import { levelCoverage } from '../memberships/memberships.service.ts';
+import { brokenPromisesOf } from '../promises/promises.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { latestNpsScores } from '../surveys/surveys.service.ts';
 import type { HealthReason } from './value.schema.ts';
@@ -13,7 +15,7 @@ import type { HealthReason } from './value.schema.ts';
 //
 // Extension point: HEALTH_COMPONENTS. A component loads its input for every customer of the
 // workspace at once (one grouped query through the owning domain's service), scores it and words
-// the reason. Issue 7 adds broken promises (and replaces the complaints input with open cases).
+// the reason. Issue 7 added broken promises and open complaint cases.
 
 const DAY = 86_400_000;
 /** How far back sentiment and level coverage look. */
@@ -45,11 +47,16 @@ export interface HealthComponent {
 
 const clamp = (v: number) => Math.max(0, Math.min(100, Math.round(v)));
 const byId =
-  <V>(facts: HealthFacts, map: Map<string, V>, pick: (v: V) => Raw) =>
+  <V>(facts: HealthFacts, map: Map<string, V>, pick: (v: V) => Raw | null) =>
   (i: number) => {
     const v = map.get(facts.ids[i]!);
     return v === undefined ? null : pick(v);
   };
+/** A complaints input: [cases, alerts], or a plain number of alerts (stored before cases existed). */
+const openComplaints = (raw: Raw) => {
+  const [cases, alerts] = typeof raw === 'number' ? [0, raw] : (raw as number[]);
+  return { cases: cases!, alerts: alerts!, total: cases! + alerts! };
+};
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 /** 100 up to `full` days, falling linearly to 0 at `zero` days. */
@@ -123,20 +130,53 @@ export const HEALTH_COMPONENTS: HealthComponent[] = [
     },
   },
   {
-    // Until cases exist (issue 7), open complaints are the open tasks that feeling alerts raised.
+    // Open complaint cases, and the open tasks feeling alerts raised (an angry message nobody has
+    // turned into a case yet). Raw: [cases, alerts] (a plain number, stored before cases: alerts).
     name: 'complaints',
     label: 'Open complaints',
     weight: 0.1,
     units: ['person', 'company'],
     load: async (ctx, unit, facts) => {
-      const open = await openFeelingAlerts(ctx, unit);
-      return (i) => open.get(facts.ids[i]!) ?? 0;
+      const [alerts, cases] = await Promise.all([
+        openFeelingAlerts(ctx, unit),
+        openComplaintCases(ctx, unit),
+      ]);
+      return (i) => {
+        const id = facts.ids[i]!;
+        return [cases.get(id) ?? 0, alerts.get(id) ?? 0];
+      };
     },
-    score: (raw) => [100, 40, 10][Math.min(2, raw as number)]!,
-    reason: (raw) =>
-      raw === 0
-        ? 'No open complaints.'
-        : `${plural(raw as number, 'open complaint')} (feeling alerts not yet done).`,
+    score: (raw) => [100, 40, 10][Math.min(2, openComplaints(raw).total)]!,
+    reason: (raw) => {
+      const { cases, alerts, total } = openComplaints(raw);
+      if (total === 0) return 'No open complaints.';
+      const parts = [cases ? plural(cases, 'case') : '', alerts ? plural(alerts, 'feeling alert') : ''];
+      return `${plural(total, 'open complaint')} (${parts.filter(Boolean).join(', ')} not yet done).`;
+    },
+  },
+  {
+    // Broken promises lower it: the share of the settled promises (due in the last 180 days) that
+    // were kept. Customers without a promise in that time are left out.
+    name: 'promises',
+    label: 'Promises',
+    weight: 0.1,
+    units: ['person', 'company'],
+    load: async (ctx, unit, facts) =>
+      byId(facts, await brokenPromisesOf(ctx, unit, facts.ids), (c) =>
+        c.broken + c.kept + c.open ? [c.broken, c.kept, c.open] : null,
+      ),
+    score: (raw) => {
+      const [broken, kept] = raw as number[];
+      return broken ? clamp((100 * kept!) / (kept! + broken!)) : 100;
+    },
+    reason: (raw) => {
+      const [broken, kept, open] = raw as number[];
+      const rest = [kept ? `${kept} kept` : '', open ? `${open} open` : ''].filter(Boolean).join(', ');
+      const head = broken
+        ? `${plural(broken, 'promise')} broken in the last 180 days`
+        : 'No promise broken in the last 180 days';
+      return `${head}${rest ? ` (${rest})` : ''}.`;
+    },
   },
   {
     name: 'contact',

@@ -1,11 +1,13 @@
 import type { Db } from '@rapport/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobWorker } from '../background.ts';
+import { createCase } from '../cases/cases.service.ts';
 import { createCompany } from '../companies/companies.service.ts';
 import { logInteraction } from '../interactions/interactions.service.ts';
 import { createMembership } from '../memberships/memberships.service.ts';
 import { createOrders, refundOrder } from '../orders/orders.service.ts';
 import { createPerson, listPeople } from '../people/people.service.ts';
+import { breakPromise, createPromise, keepPromise } from '../promises/promises.service.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { systemCtx } from '../shared/context.ts';
 import { appError, openTestDb, type TestWorkspace, testWorkspace } from '../testing.ts';
@@ -185,6 +187,35 @@ describe('value recompute', () => {
       reason: 'Last in touch 5 days ago.',
     });
     expect(reasons.reduce((s, r) => s + r.weight, 0)).toBeCloseTo(1, 2);
+  });
+
+  it('counts open complaint cases and broken promises in health, in plain words', async () => {
+    const due = new Date(clock.now().getTime() + 2 * DAY).toISOString();
+    await ws.run(async (ctx) => {
+      await createCase(ctx, { type: 'complaint', subject: 'Parcel lost', personId: lapsed });
+      await createCase(ctx, { type: 'question', subject: 'Invoice copy', personId: lapsed });
+      const broken = await createPromise(ctx, { what: 'Refund by Friday', personId: lapsed, dueAt: due });
+      await breakPromise(ctx, broken.id);
+      const again = await createPromise(ctx, { what: 'Call back', personId: lapsed, dueAt: due });
+      await breakPromise(ctx, again.id);
+      const kept = await createPromise(ctx, { what: 'New parcel', personId: lapsed, dueAt: due });
+      await keepPromise(ctx, kept.id);
+    });
+    await ws.run(recomputeValueNow);
+    const reasons = (await ws.run((ctx) => personValue(ctx, lapsed))).figures!.healthReasons;
+    expect(reasons.find((r) => r.component === 'complaints')).toMatchObject({
+      score: 40,
+      reason: '1 open complaint (1 case not yet done).',
+    });
+    expect(reasons.find((r) => r.component === 'promises')).toMatchObject({
+      score: 33,
+      reason: '2 promises broken in the last 180 days (1 kept).',
+    });
+    expect(reasons.reduce((s, r) => s + r.weight, 0)).toBeCloseTo(1, 2);
+    // Without a promise the component is left out (unknown, not good).
+    const other = (await ws.run((ctx) => personValue(ctx, loyal))).figures!.healthReasons;
+    expect(other.map((r) => r.component)).not.toContain('promises');
+    expect(other.find((r) => r.component === 'complaints')!.reason).toBe('No open complaints.');
   });
 
   it('filters and sorts the people list on the figures, those without last, and shows them on rows', async () => {
