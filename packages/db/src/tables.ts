@@ -45,6 +45,7 @@ import type {
 import type { EventsTable, PersonIdentitiesTable, SourcesTable } from './tables/tracking.ts';
 import type {
   CustomerValuesTable,
+  HealthDailyTable,
   HealthHistoryTable,
   ValueFitsTable,
   ValueSettingsTable,
@@ -110,6 +111,7 @@ export interface Database {
   customer_values: CustomerValuesTable;
   value_fits: ValueFitsTable;
   health_history: HealthHistoryTable;
+  health_daily: HealthDailyTable;
   business_calendars: BusinessCalendarsTable;
   sla_policies: SlaPoliciesTable;
   root_causes: RootCausesTable;

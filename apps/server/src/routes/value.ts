@@ -18,7 +18,8 @@ import { idParam } from './schemas.ts';
 const figures =
   'RFM scores, P(alive), expected purchases in 90 and 365 days, expected spend per purchase, ' +
   'discounted CLV, churn risk and the health score with its reasons, recomputed in the background ' +
-  'after orders and nightly; `healthHistory` has a point per day they were computed; `fit` is the ' +
+  'after orders and nightly; `healthHistory` has a point for each day they moved (health by a point, ' +
+  'P(alive) by 0.01 or CLV by 1%; a point holds until the next); `fit` is the ' +
   'model fit they come from. `figures` is null for a customer without a paid order in the ' +
   'workspace currency (or of the other customer unit).';
 

@@ -192,8 +192,14 @@ export async function keptRates(
 }
 
 /** Broken, kept and open promises per person or company, due since `since`. */
-export async function countsOf(ctx: Ctx, column: 'person_id' | 'company_id', ids: string[], since: Date) {
-  if (!ids.length) return [];
+/** Promise counts per customer; `ids` null: every customer with a promise (one grouped scan). */
+export async function countsOf(
+  ctx: Ctx,
+  column: 'person_id' | 'company_id',
+  ids: string[] | null,
+  since: Date,
+) {
+  if (ids && !ids.length) return [];
   const result = await sql<{
     id: string;
     broken: number;
@@ -204,7 +210,8 @@ export async function countsOf(ctx: Ctx, column: 'person_id' | 'company_id', ids
       (count(*) filter (where m.status = 'kept'))::int as kept,
       (count(*) filter (where m.status in ('open', 'renegotiated')))::int as open
     from promises m
-    where ${sql.ref(`m.${column}`)} = any(${ids}::text[]) and m.due_at >= ${since}
+    where ${ids ? sql`${sql.ref(`m.${column}`)} = any(${ids}::text[])` : sql`${sql.ref(`m.${column}`)} is not null`}
+      and m.due_at >= ${since}
     group by 1`.execute(ctx.db);
   return result.rows;
 }

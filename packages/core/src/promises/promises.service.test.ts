@@ -183,6 +183,10 @@ describe('the promise ledger', () => {
     expect(counts.get('per_nobody')).toEqual({ broken: 0, kept: 0, open: 0 });
     const ofCompany = await ws.run((ctx) => brokenPromisesOf(ctx, 'company', [companyId]));
     expect(ofCompany.get(companyId)).toEqual({ broken: 2, kept: 1, open: 0 });
+    // Without ids (the recompute of every customer): the customers with a promise, only.
+    const everyone = await ws.run((ctx) => brokenPromisesOf(ctx, 'person'));
+    expect(everyone.get(personId)).toEqual({ broken: 2, kept: 1, open: 0 });
+    expect(everyone.has('per_nobody')).toBe(false);
     const broken = await ws.run((ctx) => listPromises(ctx, { status: 'broken', ownerId: 'me' }));
     expect(broken.data).toHaveLength(2);
   });

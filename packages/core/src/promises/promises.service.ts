@@ -283,22 +283,23 @@ const HALF_YEAR = 180 * 86_400_000;
 
 /**
  * For the health score (issue 6): each person's or company's broken, kept and open promises due
- * in the last 180 days (open ones due later are counted too). Every id asked for is in the map,
- * with zeros when there is nothing. One grouped query.
+ * in the last 180 days (open ones due later are counted too). One grouped query. Every id asked
+ * for is in the map, with zeros when there is nothing; without ids (the nightly recompute of every
+ * customer), only the customers with a promise are.
  */
 export async function brokenPromisesOf(
   ctx: Ctx,
   subjectType: 'person' | 'company',
-  ids: string[],
+  ids?: string[],
 ): Promise<Map<string, { broken: number; kept: number; open: number }>> {
   const since = new Date(ctx.clock.now().getTime() - HALF_YEAR);
   const rows = await repo.countsOf(
     ctx,
     subjectType === 'person' ? 'person_id' : 'company_id',
-    [...new Set(ids)],
+    ids ? [...new Set(ids)] : null,
     since,
   );
-  const map = new Map(ids.map((id) => [id, { broken: 0, kept: 0, open: 0 }]));
+  const map = new Map((ids ?? []).map((id) => [id, { broken: 0, kept: 0, open: 0 }]));
   for (const row of rows) map.set(row.id, { broken: row.broken, kept: row.kept, open: row.open });
   return map;
 }

@@ -170,34 +170,77 @@ async function quadrants(ctx: Ctx, unit: CustomerUnit, ids: Ids | null, threshol
   };
 }
 
+interface HealthTotals {
+  day: string;
+  customers: number;
+  sum: number;
+  good: number;
+  fair: number;
+}
+
+const presentHealth = (t: HealthTotals) => ({
+  day: t.day,
+  customers: t.customers,
+  meanHealth: Math.round((t.sum / t.customers) * 10) / 10,
+  good: t.good / t.customers,
+  fair: t.fair / t.customers,
+  poor: (t.customers - t.good - t.fair) / t.customers,
+});
+
+/**
+ * Health on each recompute day of the last HEALTH_DAYS: the workspace's totals as the recompute
+ * wrote them; a segment's from its customers' change points (a point holds from its day until the
+ * customer's next one), summed as steps that start and end, evaluated on the same days.
+ */
 async function healthOverTime(ctx: Ctx, unit: CustomerUnit, ids: Ids | null) {
   const since = new Date(ctx.clock.now().getTime() - HEALTH_DAYS * DAY).toISOString().slice(0, 10);
-  const rows = await ctx.db
-    .selectFrom('health_history')
-    .select([
-      'day',
-      sql<number>`count(*)::int`.as('n'),
-      sql<number>`avg(health)::float8`.as('mean'),
-      sql<number>`(count(*) filter (where health_band = 'good'))::int`.as('good'),
-      sql<number>`(count(*) filter (where health_band = 'fair'))::int`.as('fair'),
-    ])
+  const days = await ctx.db
+    .selectFrom('health_daily')
+    .select([sql<string>`day::text`.as('day'), 'customers', 'health_sum', 'good', 'fair'])
     .where('subject_type', '=', unit)
     .where('day', '>=', since)
-    .$if(!!ids?.list, (qb) => qb.where(sql<boolean>`subject_id = any(${ids!.list}::text[])`))
-    .groupBy('day')
     .orderBy('day')
     .execute();
-  return rows.map((r) => {
-    const n = Number(r.n);
-    return {
-      day: r.day,
-      customers: n,
-      meanHealth: Math.round(Number(r.mean) * 10) / 10,
-      good: Number(r.good) / n,
-      fair: Number(r.fair) / n,
-      poor: (n - Number(r.good) - Number(r.fair)) / n,
-    };
-  });
+  if (!ids?.list)
+    return days.map((d) =>
+      presentHealth({
+        day: d.day,
+        customers: d.customers,
+        sum: Number(d.health_sum),
+        good: d.good,
+        fair: d.fair,
+      }),
+    );
+  const steps = await sql<HealthTotals>`
+    with p as (
+      select day, health, health_band, lead(day) over (partition by subject_id order by day) as until
+      from health_history
+      where subject_type = ${unit} and subject_id = any(${ids.list}::text[])
+    ), s as (
+      select greatest(day, ${since}::date) as start, until, health, (health_band = 'good')::int as g,
+        (health_band = 'fair')::int as f
+      from p where until is null or until > ${since}::date
+    )
+    select day::text as day, sum(n)::int as customers, sum(h)::float8 as sum, sum(g)::int as good, sum(f)::int as fair
+    from (
+      select start as day, 1 as n, health as h, g, f from s
+      union all
+      select until, -1, -health, -g, -f from s where until is not null
+    ) x group by day order by day`.execute(ctx.db);
+  const out = [];
+  const at: HealthTotals = { day: '', customers: 0, sum: 0, good: 0, fair: 0 };
+  let k = 0;
+  for (const d of days) {
+    for (; k < steps.rows.length && steps.rows[k]!.day <= d.day; k++) {
+      const step = steps.rows[k]!;
+      at.customers += step.customers;
+      at.sum += step.sum;
+      at.good += step.good;
+      at.fair += step.fair;
+    }
+    if (at.customers > 0) out.push(presentHealth({ ...at, day: d.day }));
+  }
+  return out;
 }
 
 /** The value dashboard of the workspace, or of one saved view's customers. */

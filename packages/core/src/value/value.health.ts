@@ -162,7 +162,7 @@ export const HEALTH_COMPONENTS: HealthComponent[] = [
     weight: 0.1,
     units: ['person', 'company'],
     load: async (ctx, unit, facts) =>
-      byId(facts, await brokenPromisesOf(ctx, unit, facts.ids), (c) =>
+      byId(facts, await brokenPromisesOf(ctx, unit), (c) =>
         c.broken + c.kept + c.open ? [c.broken, c.kept, c.open] : null,
       ),
     score: (raw) => {

@@ -39,8 +39,11 @@ export async function pageByValue(
   cursor: unknown[] | null,
   candidates: Ids,
 ): Promise<{ id: string; value: number | null }[]> {
-  const column = VALUE_SORTS[sort.key];
-  const op = sql.raw(sort.direction === 'asc' ? '>' : '<');
+  // Churn risk is 1 − P(alive): its order is P(alive)'s reversed, on P(alive)'s index.
+  const reversed = sort.key === 'churnRisk';
+  const column = reversed ? VALUE_SORTS.pAlive : VALUE_SORTS[sort.key];
+  const direction: Direction = reversed ? (sort.direction === 'asc' ? 'desc' : 'asc') : sort.direction;
+  const op = sql.raw(direction === 'asc' ? '>' : '<');
   const out: { id: string; value: number | null }[] = [];
   if (!cursor || cursor[0] !== null) {
     let query = ctx.db
@@ -51,8 +54,8 @@ export async function pageByValue(
     if (cursor)
       query = query.where(sql<boolean>`(${sql.ref(column)}, subject_id) ${op} (${cursor[0]}, ${cursor[1]})`);
     const rows = await query
-      .orderBy(sql.ref(column), sort.direction)
-      .orderBy('subject_id', sort.direction)
+      .orderBy(sql.ref(column), direction)
+      .orderBy('subject_id', direction)
       .limit(limit + 1)
       .execute();
     out.push(...rows.map((row) => ({ id: row.id, value: Number(row.value) })));

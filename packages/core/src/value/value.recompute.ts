@@ -12,8 +12,9 @@ import { holdoutStartDay, tracking } from './value.tracking.ts';
 
 // One recompute of a workspace's figures: aggregate in SQL (one read transaction), fit and score
 // in Node (outside any transaction: on PGlite a transaction holds the only connection), then
-// health and the write-back of every customer's figures, the day's health history and the fit
-// (one write transaction, so lists never show half old, half new figures).
+// health and the write-back of every customer's figures, the day's health history points (of the
+// customers whose figures moved) and totals, and the fit (one write transaction, so lists never
+// show half old, half new figures).
 
 const DAY = 86_400_000;
 /** Cohorts shown: the last 24 first-order months. */
@@ -217,6 +218,8 @@ export async function recomputeValue(
       // Each customer's health is scored as its CSV line is made.
       await repo.copyFigures(ctx, figureLines(data, scores, healthOf));
       clock.lap('copyMs');
+      await repo.compareWithHistory(ctx, unit);
+      clock.lap('compareMs');
       // PostgreSQL writes while Node fits the calibration period for the tracking.
       const written = repo.replaceFigures(ctx, unit, {
         currency: read.currency,
@@ -229,7 +232,7 @@ export async function recomputeValue(
       clock.lap('trackingMs');
       await written;
       clock.lap('figuresMs');
-      await repo.replaceHistory(ctx, unit, isoDay(nowDay));
+      await repo.writeHistory(ctx, unit, isoDay(nowDay));
       clock.lap('historyMs');
     } else await repo.clearFigures(ctx);
     const { model: _, ...trackingStored } = check ?? { model: null };
@@ -248,7 +251,8 @@ export async function recomputeValue(
       log_likelihood: scores?.purchasesFit?.logLikelihood ?? null,
       warnings: JSON.stringify(warnings),
       customers: n,
-      // How long each stage took (ms): aggregation, fit and score, health, COPY, tracking, upserts.
+      // How long each stage took (ms): aggregation, fit and score, health, COPY, comparison with the
+      // history, tracking, figures, history.
       settings: JSON.stringify({ ...settings, trigger, timings: clock.timings }),
       tracking: check ? JSON.stringify(trackingStored) : null,
       cohorts: read ? JSON.stringify(cohortsOf(read.aggregate.cohorts, monthOf(now))) : null,

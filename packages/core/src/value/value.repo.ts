@@ -89,10 +89,40 @@ export async function copyFigures(ctx: Ctx, csv: Iterable<string>): Promise<void
 }
 
 /**
+ * A customer's health history gets a point when their figures moved from the last point written:
+ * health by a point or more, P(alive) by this much, or CLV by this share of it (and at least this
+ * many minor units). Small daily drifts accumulate until they cross a threshold.
+ */
+export const HISTORY_MOVE = { pAlive: 0.01, clvShare: 0.01, clvMinor: 100 };
+const BASELINE = 'value_baseline';
+
+/**
+ * Before the figures are replaced: each customer's last history point (customer_values' history
+ * columns) and whether the new figures moved from it, into the temporary table `value_baseline`.
+ */
+export async function compareWithHistory(ctx: Ctx, unit: CustomerUnit): Promise<void> {
+  // Literals, not parameters: CREATE TABLE … AS takes none (the unit is one of two words).
+  await sql`drop table if exists pg_temp.${sql.raw(BASELINE)}`.execute(ctx.db);
+  await sql`
+    create temporary table ${sql.raw(BASELINE)} on commit drop as
+    select f.subject_id as id,
+      v.history_health is null or f.health <> v.history_health
+        or abs(f.p_alive - v.history_p_alive) >= ${sql.lit(HISTORY_MOVE.pAlive)}
+        or abs(f.clv_minor - v.history_clv_minor)
+          >= greatest(${sql.lit(HISTORY_MOVE.clvMinor)}, ${sql.lit(HISTORY_MOVE.clvShare)} * abs(v.history_clv_minor)) as moved,
+      v.history_health, v.history_p_alive, v.history_clv_minor
+    from ${sql.raw(FIGURES)} f
+    left join customer_values v on v.subject_type = ${sql.lit(unit)} and v.subject_id = f.subject_id`.execute(
+    ctx.db,
+  );
+}
+
+/**
  * Replaces the workspace's figures with the temporary table's: one DELETE of every customer's
  * row (either unit: those without counted orders any more go too) and one INSERT. Cheaper than
  * an upsert of each row (no conflict check, no row lock; about a third less work and WAL in
- * PostgreSQL); in one transaction, so readers see the old figures until it commits.
+ * PostgreSQL); in one transaction, so readers see the old figures until it commits. The history
+ * columns become the new figures where they moved (a point is written), else stay.
  */
 export async function replaceFigures(
   ctx: Ctx,
@@ -100,11 +130,14 @@ export async function replaceFigures(
   common: { currency: string; fitId: string; computedAt: Date; nowDay: number },
 ): Promise<void> {
   const values = STORED.map(([, value]) => value.replaceAll('$now', String(Math.trunc(common.nowDay))));
+  const kept = (column: string) => sql.raw(`case when moved then ${column} else history_${column} end`);
   await clearFigures(ctx);
   await sql`
-    insert into customer_values (workspace_id, subject_type, ${sql.raw(STORED.map(([name]) => name).join(', '))}, currency, fit_id, computed_at)
-    select ${ctx.workspaceId}, ${unit}, ${sql.raw(values.join(', '))}, ${common.currency}, ${common.fitId}, ${common.computedAt}
-    from ${sql.raw(FIGURES)}`.execute(ctx.db);
+    insert into customer_values (workspace_id, subject_type, ${sql.raw(STORED.map(([name]) => name).join(', '))},
+      currency, fit_id, computed_at, history_health, history_p_alive, history_clv_minor)
+    select ${ctx.workspaceId}, ${unit}, ${sql.raw(values.join(', '))}, ${common.currency}, ${common.fitId},
+      ${common.computedAt}, ${kept('health')}, ${kept('p_alive')}, ${kept('clv_minor')}
+    from ${sql.raw(FIGURES)} join ${sql.raw(BASELINE)} on id = subject_id`.execute(ctx.db);
 }
 
 /** Deletes every figure of the workspace (a recompute without any counted order). */
@@ -113,19 +146,26 @@ export async function clearFigures(ctx: Ctx): Promise<void> {
 }
 
 /**
- * The day's health history point of every customer in the temporary table: the day's earlier
- * points of the unit (an earlier run that day) are replaced, as the figures are.
+ * The day's health history: a point for each customer whose figures moved (replacing one of an
+ * earlier run that day), and the unit's totals of the day for the dashboard.
  */
-export async function replaceHistory(ctx: Ctx, unit: CustomerUnit, day: string): Promise<void> {
-  await ctx.db
-    .deleteFrom('health_history')
-    .where('subject_type', '=', unit)
-    .where('day', '=', sql<string>`${day}::date`)
-    .execute();
+export async function writeHistory(ctx: Ctx, unit: CustomerUnit, day: string): Promise<void> {
   await sql`
     insert into health_history (workspace_id, subject_type, subject_id, day, health, health_band, p_alive, clv_minor)
-    select ${ctx.workspaceId}, ${unit}, subject_id, ${day}::date, health, health_band, p_alive, clv_minor
-    from ${sql.raw(FIGURES)}`.execute(ctx.db);
+    select ${ctx.workspaceId}, ${unit}, f.subject_id, ${day}::date, f.health, f.health_band, f.p_alive, f.clv_minor
+    from ${sql.raw(FIGURES)} f join ${sql.raw(BASELINE)} b on b.id = f.subject_id
+    where b.moved
+    on conflict (workspace_id, subject_type, subject_id, day) do update set health = excluded.health,
+      health_band = excluded.health_band, p_alive = excluded.p_alive, clv_minor = excluded.clv_minor`.execute(
+    ctx.db,
+  );
+  await sql`
+    insert into health_daily (workspace_id, subject_type, day, customers, health_sum, good, fair)
+    select ${ctx.workspaceId}, ${unit}, ${day}::date, count(*), coalesce(sum(health), 0),
+      count(*) filter (where health_band = 'good'), count(*) filter (where health_band = 'fair')
+    from ${sql.raw(FIGURES)}
+    on conflict (workspace_id, subject_type, day) do update set customers = excluded.customers,
+      health_sum = excluded.health_sum, good = excluded.good, fair = excluded.fair`.execute(ctx.db);
 }
 
 /** The currency of the unit's latest fit, if any: the first guess of the most used one. */

@@ -29,8 +29,8 @@ export {
   valueMatchingIds,
 } from './value.list.ts';
 
-/** Days of health history a customer's page shows. */
-const HISTORY_DAYS = 365;
+/** Health history points (change points) a customer's page shows, the latest. */
+const HISTORY_POINTS = 365;
 
 export function getValueSettings(ctx: Ctx): Promise<ValueSettings> {
   return currentSettings(ctx);
@@ -117,7 +117,7 @@ function presentFigures(row: repo.FigureRow): ValueFigures {
 
 async function answerFor(ctx: Ctx, unit: CustomerUnit, id: string): Promise<CustomerValue> {
   const row = await repo.findFigures(ctx, unit, id);
-  const history = await repo.historyOf(ctx, unit, id, HISTORY_DAYS);
+  const history = await repo.historyOf(ctx, unit, id, HISTORY_POINTS);
   const fit = await repo.findFit(ctx, row?.fit_id);
   return {
     figures: row ? presentFigures(row) : null,

@@ -46,6 +46,10 @@ export interface CustomerValuesTable {
   health_reasons: Json<unknown>;
   fit_id: string;
   computed_at: Timestamp;
+  /** The last health history point written (what the next recompute compares with). */
+  history_health: number | null;
+  history_p_alive: number | null;
+  history_clv_minor: number | null;
 }
 
 export interface ValueFitsTable {
@@ -66,6 +70,18 @@ export interface ValueFitsTable {
   computed_at: Timestamp;
 }
 
+/** The workspace's health on each recompute day (the dashboard's health over time). */
+export interface HealthDailyTable {
+  workspace_id: string;
+  subject_type: CustomerUnit;
+  day: string;
+  customers: number;
+  health_sum: number;
+  good: number;
+  fair: number;
+}
+
+/** Change points: a customer's health on a day is their latest point on or before it. */
 export interface HealthHistoryTable {
   workspace_id: string;
   subject_type: CustomerUnit;

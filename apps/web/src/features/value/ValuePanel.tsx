@@ -56,7 +56,10 @@ function Figure({ name, value, hint }: { name: string; value: string; hint?: str
 
 function ValueBody({ value, figures: f }: { value: CustomerValue; figures: ValueFigures }) {
   const money = (minor: number) => formatMoney(minor, f.currency);
+  // The history's points are changes: each holds until the next, and the last until today's figures.
   const history = value.healthHistory.map((p) => ({ day: formatDate(p.day), Health: p.health }));
+  const today = formatDate(f.computedAt.slice(0, 10));
+  if (history.length && history.at(-1)!.day !== today) history.push({ day: today, Health: f.health });
   return (
     <Stack gap="sm">
       <Group gap="sm" align="baseline">
@@ -106,7 +109,7 @@ function ValueBody({ value, figures: f }: { value: CustomerValue; figures: Value
               { y: 70, color: 'teal.4' },
               { y: 40, color: 'red.4' },
             ]}
-            curveType="linear"
+            curveType="stepAfter"
             withLegend={false}
             lineProps={{ isAnimationActive: false }}
           />
