@@ -96,17 +96,17 @@ try {
     // Named once complete: a run stopped while generating leaves a workspace that is not reused.
     await sql`update workspaces set name = ${name} where id = ${ws.id}`.execute(db.kysely);
   }
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from orders`.execute(db.kysely);
-  console.log(
-    `data: ${customers.toLocaleString('en')} customers, ${rows[0]!.n.toLocaleString('en')} orders, ${kept ? 'reused' : `generated in ${fmt((performance.now() - started) / 1000)} s`}`,
-  );
-
   // A reused workspace starts over: no figures, history or fits, none of the runs' orders.
   await sql`set session_replication_role = replica`.execute(db.kysely);
   for (const table of ['customer_values', 'health_history', 'health_daily', 'value_fits'])
     await sql`delete from ${sql.table(table)} where workspace_id = ${ws.id}`.execute(db.kysely);
   await sql`delete from orders where workspace_id = ${ws.id} and id like 'ord_night_%'`.execute(db.kysely);
   await sql`set session_replication_role = origin`.execute(db.kysely);
+
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from orders`.execute(db.kysely);
+  console.log(
+    `data: ${customers.toLocaleString('en')} customers, ${rows[0]!.n.toLocaleString('en')} orders, ${kept ? 'reused' : `generated in ${fmt((performance.now() - started) / 1000)} s`}`,
+  );
 
   const day0 = Date.now();
   const seconds: number[] = [];
