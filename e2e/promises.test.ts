@@ -35,6 +35,12 @@ describe.skipIf(missing)('the promise ledger in a real browser (Chromium)', () =
       dueAt: new Date(Date.now() + 2 * DAY).toISOString(),
     });
     promiseId = made.id;
+    const other = await call('POST', '/api/v1/people', { firstName: 'Greta', lastName: 'Elsewhere' });
+    await call('POST', '/api/v1/promises', {
+      what: 'Refund the delivery fee',
+      personId: other.id,
+      dueAt: new Date(Date.now() + 3 * DAY).toISOString(),
+    });
     await call('POST', '/api/v1/promises', {
       what: 'Send the replacement part',
       personId: person.id,
@@ -54,6 +60,18 @@ describe.skipIf(missing)('the promise ledger in a real browser (Chromium)', () =
     await ledger.getByRole('link', { name: 'Call back with the repair date' }).waitFor();
     await ledger.getByRole('link', { name: 'Send the replacement part' }).waitFor();
     expect(await audit(page)).toEqual([]);
+
+    // One customer's promises: chosen by name, then the filter removed.
+    await page.getByRole('combobox', { name: 'Customer' }).fill('Greta');
+    await page.getByRole('option', { name: 'Greta Elsewhere' }).click();
+    await ledger.getByRole('link', { name: 'Call back with the repair date' }).waitFor({ state: 'detached' });
+    await ledger.getByRole('link', { name: 'Refund the delivery fee' }).waitFor();
+    await page
+      .getByRole('group', { name: 'Customer filter' })
+      .getByText('Customer: Greta Elsewhere')
+      .waitFor();
+    await page.getByRole('button', { name: 'Remove the customer filter' }).click();
+    await ledger.getByRole('link', { name: 'Call back with the repair date' }).waitFor();
 
     await page.getByRole('combobox', { name: 'Due', exact: true }).click();
     await page.getByRole('option', { name: 'Within a week' }).click();

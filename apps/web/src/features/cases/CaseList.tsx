@@ -1,4 +1,4 @@
-import { Badge, Button, CloseButton, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { CASE_STATUSES, CASE_TYPES, SEVERITIES } from '../../api/enums';
@@ -9,6 +9,7 @@ import { FilterText, Pager, useCursorPages } from '../../shared/list';
 import { SortHeader } from '../../shared/SortHeader';
 import { useUsers } from '../users/users';
 import { CaseCreate } from './CaseCreate';
+import { CustomerFilter } from './CustomerFilter';
 import { type CaseSearch, SEVERITY_COLOR, useCases, useRootCauses } from './cases';
 import { SlaBadge } from './SlaClock';
 
@@ -49,7 +50,6 @@ export function CaseList() {
       w={170}
     />
   );
-  const customer = rows.find((c) => c.personId === search.person || c.companyId === search.company);
   return (
     <Stack>
       <Group justify="space-between">
@@ -107,19 +107,13 @@ export function CaseList() {
           (causes.data ?? []).map((c) => ({ value: c.id, label: c.name })),
           'Any cause',
         )}
+        <CustomerFilter
+          person={search.person}
+          company={search.company}
+          rows={rows}
+          onChange={(filter) => set(filter)}
+        />
       </Group>
-      {(search.person || search.company) && (
-        <Group gap="xs" role="group" aria-label="Customer filter">
-          <Badge variant="light" size="lg">
-            Customer: {customer?.personName ?? customer?.companyName ?? search.person ?? search.company}
-          </Badge>
-          <CloseButton
-            size="sm"
-            aria-label="Remove the customer filter"
-            onClick={() => set({ person: undefined, company: undefined })}
-          />
-        </Group>
-      )}
       {list.error && (
         <Text c="red" role="alert">
           {list.error.message}

@@ -8,6 +8,7 @@ import { AnchorLink } from '../../shared/links';
 import { Pager, useCursorPages } from '../../shared/list';
 import { PanelStatus } from '../admin/PanelStatus';
 import { CustomerLink } from '../cases/CaseList';
+import { CustomerFilter } from '../cases/CustomerFilter';
 import { promiseEventText } from '../cases/events';
 import { useUsers } from '../users/users';
 import { KeptRate } from './KeptRate';
@@ -30,7 +31,6 @@ export function PromiseList() {
   const users = useUsers();
   const writable = canWrite(useMe().data);
   const rows = list.data?.data ?? [];
-  const customer = rows.find((p) => p.personId === search.person || p.companyId === search.company);
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -71,11 +71,12 @@ export function PromiseList() {
           onChange={(v) => set({ due: v ?? undefined })}
           w={170}
         />
-        {(search.person || search.company) && (
-          <Badge variant="light" size="lg">
-            Customer: {customer?.personName ?? customer?.companyName ?? search.person ?? search.company}
-          </Badge>
-        )}
+        <CustomerFilter
+          person={search.person}
+          company={search.company}
+          rows={rows}
+          onChange={(filter) => set(filter)}
+        />
       </Group>
       {list.error && (
         <Text c="red" role="alert">
