@@ -51,22 +51,30 @@ export async function outcomes(
   const o = sql.ref(`o.${column}`);
   const r = sql.ref(`r.${column}`);
   const customers = sql.table(p.unit === 'person' ? 'people' : 'companies');
+  // No JIT compilation for this statement: planned on the estimated cost of its index probes, it
+  // took about a second to compile (docs/benchmarks.md) and saves nothing on them. Local to the
+  // transaction, and put back after.
+  const jit = await sql<{ jit: string }>`select current_setting('jit') as jit`.execute(ctx.db);
+  await sql`select set_config('jit', 'off', true)`.execute(ctx.db);
   const result = await sql<OutcomeRow & { sizes: Record<string, number> }>`
     with complaint as materialized (
-      select distinct on (${k}) ${k} as cust, k.opened_at as ref,
-        case when k.status in ${OPEN} then 'unresolved'
-          when k.acknowledge_breached_at is not null or k.resolve_breached_at is not null
-            or k.resolved_at > k.resolve_due_at then 'unsatisfied_or_late'
-          when cs.score is null then 'unrated'
-          when cs.score >= ${SCORE_BANDS.csatSatisfiedFrom} then 'recovered'
-          else 'unsatisfied_or_late' end as grp
-      from cases k
-      -- The CSAT answer, looked up only for the cases that sent one (by the unique invitation).
-      left join lateral (
-        select r.score from survey_responses r where r.invitation_id = k.csat_invitation_id
-      ) cs on k.csat_invitation_id is not null
-      where k.type = 'complaint' and ${k} is not null and k.opened_at >= ${p.from} and k.opened_at < ${p.to}
-      order by ${k}, k.opened_at, k.id
+      -- The CSAT answer is looked up only for the first complaints that need it: resolved on time
+      -- with an invitation sent (by the unique invitation), after the first complaint is chosen.
+      select f.cust, f.ref,
+        coalesce(f.grp, case when f.invitation is not null then (
+          select case when r.score >= ${SCORE_BANDS.csatSatisfiedFrom} then 'recovered'
+            when r.score is not null then 'unsatisfied_or_late' end
+          from survey_responses r where r.invitation_id = f.invitation) end, 'unrated') as grp
+      from (
+        select distinct on (${k}) ${k} as cust, k.opened_at as ref,
+          case when k.status in ${OPEN} then 'unresolved'
+            when k.acknowledge_breached_at is not null or k.resolve_breached_at is not null
+              or k.resolved_at > k.resolve_due_at then 'unsatisfied_or_late' end as grp,
+          k.csat_invitation_id as invitation
+        from cases k
+        where k.type = 'complaint' and ${k} is not null and k.opened_at >= ${p.from} and k.opened_at < ${p.to}
+        order by ${k}, k.opened_at, k.id
+      ) f
     ), comparison as materialized (
       select c.id as cust, f.ref, 'never_complained' as grp
       from ${customers} c
@@ -136,6 +144,7 @@ export async function outcomes(
       from flat group by grp, days
     ) g on true
     order by g.grp, g.days`.execute(ctx.db);
+  await sql`select set_config('jit', ${jit.rows[0]!.jit}, true)`.execute(ctx.db);
   const sizes = result.rows[0]?.sizes ?? {};
   return { rows: result.rows.filter((row) => row.grp !== null), sizes };
 }
