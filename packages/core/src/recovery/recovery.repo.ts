@@ -8,8 +8,6 @@ import { SCORE_BANDS } from '../surveys/surveys.schema.ts';
 
 const OPEN = sql.raw(`('new', 'acknowledged', 'in_progress', 'waiting_on_customer')`);
 const COUNTED = sql.raw(`('paid', 'fulfilled')`);
-/** A CLV snapshot counts for a day when it was taken at most this many days before it. */
-export const SNAPSHOT_TOLERANCE_DAYS = 31;
 
 export interface OutcomeRow {
   grp: string;
@@ -112,15 +110,22 @@ export async function outcomes(
           and r.submitted_at > c.ref and r.submitted_at <= c.ref + interval '180 days'
       ) n on true
       left join lateral (
-        -- The latest snapshot of each span: the greatest [day offset, CLV].
-        select (max(array[h.day - d.day, h.clv_minor]) filter (where h.day <= d.day))[2] as clv0,
-               (max(array[h.day - d.day, h.clv_minor])
-                  filter (where h.day between d.day + ${90 - SNAPSHOT_TOLERANCE_DAYS}::int and d.day + 90))[2] as clv90,
-               (max(array[h.day - d.day, h.clv_minor])
-                  filter (where h.day >= d.day + ${180 - SNAPSHOT_TOLERANCE_DAYS}::int))[2] as clv180
-        from (select (c.ref at time zone 'UTC')::date as day) d, health_history h
-        where h.subject_type = ${p.unit} and h.subject_id = c.cust
-          and h.day between d.day - ${SNAPSHOT_TOLERANCE_DAYS}::int and d.day + 180
+        -- Health history holds change points: a customer's CLV on a day is their latest point
+        -- on or before it. At the reference day: one probe backwards; at each window's end: the
+        -- latest point after the reference day (the greatest [day offset, CLV]), else still clv0.
+        select b.clv0, coalesce(a.clv90, b.clv0) as clv90, coalesce(a.clv180, b.clv0) as clv180
+        from (select (c.ref at time zone 'UTC')::date as day) d
+        left join lateral (
+          select h.clv_minor as clv0 from health_history h
+          where h.subject_type = ${p.unit} and h.subject_id = c.cust and h.day <= d.day
+          order by h.day desc limit 1
+        ) b on true
+        left join lateral (
+          select (max(array[h.day - d.day, h.clv_minor]) filter (where h.day <= d.day + 90))[2] as clv90,
+                 (max(array[h.day - d.day, h.clv_minor]))[2] as clv180
+          from health_history h
+          where h.subject_type = ${p.unit} and h.subject_id = c.cust and h.day > d.day and h.day <= d.day + 180
+        ) a on true
       ) h on true
     ), flat as (
       select m.grp, w.days, m.next_order <= m.ref + make_interval(days => w.days) as bought,
