@@ -9,6 +9,9 @@ import { SCORE_BANDS } from '../surveys/surveys.schema.ts';
 const OPEN = sql.raw(`('new', 'acknowledged', 'in_progress', 'waiting_on_customer')`);
 const COUNTED = sql.raw(`('paid', 'fulfilled')`);
 
+/** Days before a reference day read with the points after it (a customer's point is usually that recent). */
+const LOOK_BACK_DAYS = 31;
+
 export interface OutcomeRow {
   grp: string;
   days: number;
@@ -49,6 +52,9 @@ export async function outcomes(
   const o = sql.ref(`o.${column}`);
   const r = sql.ref(`r.${column}`);
   const customers = sql.table(p.unit === 'person' ? 'people' : 'companies');
+  // The NPS surveys, once (a list in the probe, instead of a join per measured customer).
+  const nps = await sql<{ id: string }>`select id from surveys where kind = 'nps'`.execute(ctx.db);
+  const npsIds = nps.rows.map((row) => row.id);
   // No JIT compilation for this statement: planned on the estimated cost of its index probes, it
   // took about a second to compile (docs/benchmarks.md) and saves nothing on them. Local to the
   // transaction, and put back after.
@@ -106,26 +112,31 @@ export async function outcomes(
                (max(array[extract(epoch from r.submitted_at)::float8, r.score]))[2] as nps180
         from survey_responses r
         where ${r} = c.cust and r.score is not null
-          and r.survey_id in (select s.id from surveys s where s.kind = 'nps')
+          and r.survey_id = any(${npsIds}::text[])
           and r.submitted_at > c.ref and r.submitted_at <= c.ref + interval '180 days'
       ) n on true
       left join lateral (
         -- Health history holds change points: a customer's CLV on a day is their latest point
-        -- on or before it. At the reference day: one probe backwards; at each window's end: the
-        -- latest point after the reference day (the greatest [day offset, CLV]), else still clv0.
-        select b.clv0, coalesce(a.clv90, b.clv0) as clv90, coalesce(a.clv180, b.clv0) as clv180
+        -- on or before it. One range of the key from a month before the reference day to the
+        -- longest window's end gives the latest point at the reference day and after it (the
+        -- greatest [day offset, CLV]); further back is probed only when that month has none.
+        select coalesce(a.clv0, b.clv0) as clv0, coalesce(a.clv90, a.clv0, b.clv0) as clv90,
+          coalesce(a.clv180, a.clv0, b.clv0) as clv180
         from (select (c.ref at time zone 'UTC')::date as day) d
+        cross join lateral (
+          select (max(array[h.day - d.day, h.clv_minor]) filter (where h.day <= d.day))[2] as clv0,
+                 (max(array[h.day - d.day, h.clv_minor]) filter (where h.day > d.day and h.day <= d.day + 90))[2] as clv90,
+                 (max(array[h.day - d.day, h.clv_minor]) filter (where h.day > d.day))[2] as clv180
+          from health_history h
+          where h.subject_type = ${p.unit} and h.subject_id = c.cust
+            and h.day between d.day - ${LOOK_BACK_DAYS}::int and d.day + 180
+        ) a
         left join lateral (
           select h.clv_minor as clv0 from health_history h
-          where h.subject_type = ${p.unit} and h.subject_id = c.cust and h.day <= d.day
+          where a.clv0 is null and h.subject_type = ${p.unit} and h.subject_id = c.cust
+            and h.day < d.day - ${LOOK_BACK_DAYS}::int
           order by h.day desc limit 1
         ) b on true
-        left join lateral (
-          select (max(array[h.day - d.day, h.clv_minor]) filter (where h.day <= d.day + 90))[2] as clv90,
-                 (max(array[h.day - d.day, h.clv_minor]))[2] as clv180
-          from health_history h
-          where h.subject_type = ${p.unit} and h.subject_id = c.cust and h.day > d.day and h.day <= d.day + 180
-        ) a on true
       ) h on true
     ), flat as (
       select m.grp, w.days, m.next_order <= m.ref + make_interval(days => w.days) as bought,

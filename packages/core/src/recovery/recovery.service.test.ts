@@ -128,7 +128,7 @@ describe('service recovery outcomes', () => {
     expect(group('recovered').customers).toBe(1);
     expect(group('unsatisfied_or_late').customers).toBe(2);
     expect(group('unresolved').customers).toBe(1);
-    expect(r.sampleLimit).toBe(10_000);
+    expect(r.sampleLimit).toBe(8_000);
     expect(r.excluded.unrated).toBe(0);
     expect(group('never_complained').customers).toBe(6);
 
@@ -173,6 +173,25 @@ describe('service recovery outcomes', () => {
       ws.run((ctx) => getRecoveryOutcomes(ctx, { since: '2026-02-01', until: '2026-01-01' })),
     );
     expect(wrong.details[0]!.path).toBe('since');
+  });
+});
+
+describe("CLV change from the history's change points", () => {
+  it('takes the CLV at the reference day from the last point before it, however old', async () => {
+    // B's figures written on the complaint day: moved two months back, the point still holds then.
+    const before = await ws.run((ctx) => getRecoveryOutcomes(ctx));
+    const moved = await db.kysely
+      .updateTable('health_history')
+      .set({ day: at(-60).slice(0, 10) })
+      .where('subject_id', '=', who.B!)
+      .where('day', '=', at(0).slice(0, 10))
+      .executeTakeFirst();
+    expect(Number(moved.numUpdatedRows)).toBe(1);
+    const after = await ws.run((ctx) => getRecoveryOutcomes(ctx));
+    const change = (r: typeof after) =>
+      r.groups.find((g) => g.group === 'unsatisfied_or_late')!.windows.find((w) => w.days === 180)!.clvChange;
+    expect(change(after)).toEqual(change(before));
+    expect(change(after).n).toBe(2);
   });
 });
 

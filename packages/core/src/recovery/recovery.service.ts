@@ -26,7 +26,7 @@ import {
 
 const DAY = 86_400_000;
 /** At most this many customers of a group are measured (a deterministic sample by hash of the id). */
-export const GROUP_SAMPLE = 10_000;
+export const GROUP_SAMPLE = 8_000;
 /** Histogram edges in hours: < 1 h, 1–4 h, 4–8 h, 8–24 h, 1–2 d, 2–3 d, 3–7 d, 7–14 d, 14–30 d, ≥ 30 d. */
 const EDGES = [1, 4, 8, 24, 48, 72, 168, 336, 720];
 
