@@ -1,7 +1,7 @@
 import type { Db } from '@rapport/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrders } from '../orders/orders.service.ts';
-import { createPerson } from '../people/people.service.ts';
+import { createPerson, listPeople } from '../people/people.service.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { openTestDb, type TestWorkspace, testWorkspace } from '../testing.ts';
 import { createSavedView } from '../views/views.service.ts';
@@ -9,7 +9,8 @@ import { getValueDashboard, personValue, recomputeValueNow } from './value.servi
 
 // Health history as change points: a recompute writes a customer's point only when their figures
 // moved from the last one written; the dashboard carries points forward, for the workspace (its
-// daily totals) and for a segment (from the points) alike.
+// daily totals) and for a segment (from the points) alike. Also the churn-risk sort over the same
+// figures.
 
 let db: Db;
 let ws: TestWorkspace;
@@ -89,5 +90,21 @@ describe('health history', () => {
     const segment = (await ws.run((ctx) => getValueDashboard(ctx, { viewId: view.id }))).healthOverTime;
     expect(segment).toEqual(whole);
     for (const d of whole) expect(d.good + d.fair + d.poor).toBeCloseTo(1, 10);
+  });
+
+  it("sorts the people list by churn risk (on P(alive)'s index, reversed), page after page", async () => {
+    const risks: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await ws.run((ctx) =>
+        listPeople(ctx, { sort: '-churnRisk', limit: 5, ...(cursor ? { cursor } : {}) }),
+      );
+      risks.push(...page.data.flatMap((p) => (p.value ? [p.value.churnRisk] : [])));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(risks).toHaveLength(people.length);
+    expect(risks).toEqual([...risks].sort((a, b) => b - a));
+    const up = await ws.run((ctx) => listPeople(ctx, { sort: 'churnRisk', limit: 100 }));
+    expect(up.data.map((p) => p.value!.churnRisk)).toEqual([...risks].reverse());
   });
 });
