@@ -1,6 +1,7 @@
 import type { CustomerUnit } from '@rapport/db';
 import { sql } from 'kysely';
 import type { Ctx } from '../shared/context.ts';
+import { withoutJit } from '../shared/jit.ts';
 import { SCORE_BANDS } from '../surveys/surveys.schema.ts';
 
 // A read model, like the timeline: one statement per section reads the tables of cases, orders,
@@ -56,11 +57,9 @@ export async function outcomes(
   const nps = await sql<{ id: string }>`select id from surveys where kind = 'nps'`.execute(ctx.db);
   const npsIds = nps.rows.map((row) => row.id);
   // No JIT compilation for this statement: planned on the estimated cost of its index probes, it
-  // took about a second to compile (docs/benchmarks.md) and saves nothing on them. Local to the
-  // transaction, and put back after.
-  const jit = await sql<{ jit: string }>`select current_setting('jit') as jit`.execute(ctx.db);
-  await sql`select set_config('jit', 'off', true)`.execute(ctx.db);
-  const result = await sql<OutcomeRow & { sizes: Record<string, number> }>`
+  // took about a second to compile (docs/benchmarks.md) and saves nothing on them.
+  const result = await withoutJit(ctx, () =>
+    sql<OutcomeRow & { sizes: Record<string, number> }>`
     with complaint as materialized (
       -- The CSAT answer is looked up only for the first complaints that need it: resolved on time
       -- with an invitation sent (by the unique invitation), after the first complaint is chosen.
@@ -159,8 +158,8 @@ export async function outcomes(
         percentile_cont(0.5) within group (order by change)::float8 as clv_median
       from flat group by grp, days
     ) g on true
-    order by g.grp, g.days`.execute(ctx.db);
-  await sql`select set_config('jit', ${jit.rows[0]!.jit}, true)`.execute(ctx.db);
+    order by g.grp, g.days`.execute(ctx.db),
+  );
   const sizes = result.rows[0]?.sizes ?? {};
   return { rows: result.rows.filter((row) => row.grp !== null), sizes };
 }
