@@ -45,6 +45,33 @@ export function ClvDistribution({ dashboard: d }: { dashboard: ValueDashboard })
 }
 
 /** The model against what happened: repeat purchases per week and summed, actual and predicted. */
+/** One tracking chart: an actual series, the predicted one dashed, the holdout start marked. */
+function ActualPredicted(props: {
+  label: string;
+  data: Record<string, unknown>[];
+  actual: string;
+  predicted: string;
+  reference: { x: string; label: string; color: string }[];
+}) {
+  return (
+    <figure aria-label={props.label} style={{ margin: 0 }}>
+      <LineChart
+        h={220}
+        data={props.data}
+        dataKey="week"
+        series={[
+          { name: props.actual, color: 'blue.6' },
+          { name: props.predicted, color: 'orange.6', strokeDasharray: '5 5' },
+        ]}
+        referenceLines={props.reference}
+        curveType="linear"
+        withDots={false}
+        lineProps={{ isAnimationActive: false }}
+      />
+    </figure>
+  );
+}
+
 export function TrackingCharts({ tracking: t }: { tracking: Tracking }) {
   const data = t.weeks.map((w) => ({
     week: formatDate(w.weekStart),
@@ -65,36 +92,20 @@ export function TrackingCharts({ tracking: t }: { tracking: Tracking }) {
         {error !== null && ` (${error >= 0 ? '+' : '−'}${percent(Math.abs(error))})`}.
       </Text>
       <Stack gap="md">
-        <figure aria-label="Repeat purchases per week, actual and predicted" style={{ margin: 0 }}>
-          <LineChart
-            h={220}
-            data={data}
-            dataKey="week"
-            series={[
-              { name: 'Actual', color: 'blue.6' },
-              { name: 'Predicted', color: 'orange.6', strokeDasharray: '5 5' },
-            ]}
-            referenceLines={reference}
-            curveType="linear"
-            withDots={false}
-            lineProps={{ isAnimationActive: false }}
-          />
-        </figure>
-        <figure aria-label="Cumulative repeat purchases, actual and predicted" style={{ margin: 0 }}>
-          <LineChart
-            h={220}
-            data={data}
-            dataKey="week"
-            series={[
-              { name: 'Actual, cumulative', color: 'blue.6' },
-              { name: 'Predicted, cumulative', color: 'orange.6', strokeDasharray: '5 5' },
-            ]}
-            referenceLines={reference}
-            curveType="linear"
-            withDots={false}
-            lineProps={{ isAnimationActive: false }}
-          />
-        </figure>
+        <ActualPredicted
+          label="Repeat purchases per week, actual and predicted"
+          data={data}
+          actual="Actual"
+          predicted="Predicted"
+          reference={reference}
+        />
+        <ActualPredicted
+          label="Cumulative repeat purchases, actual and predicted"
+          data={data}
+          actual="Actual, cumulative"
+          predicted="Predicted, cumulative"
+          reference={reference}
+        />
       </Stack>
     </Section>
   );
