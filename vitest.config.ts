@@ -11,7 +11,7 @@ export default defineConfig({
       'test/**/*.test.ts',
     ],
     globalSetup: ['./test/global-setup.ts'],
-    testTimeout: 30_000,
+    testTimeout: process.env.CI === 'true' ? 60_000 : 30_000, // CI: two cores shared with PostgreSQL and Chromium
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,

@@ -63,7 +63,8 @@ export async function startWebApp(): Promise<WebApp> {
         ...device,
       });
       const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      // CI runs the browser tests of two files beside PostgreSQL on two cores: a step waits longer there.
+      page.setDefaultTimeout(process.env.CI === 'true' ? 20_000 : 10_000);
       // What the page says when it breaks shows in the test output.
       page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
       page.on('console', (message) => {

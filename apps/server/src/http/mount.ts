@@ -39,7 +39,11 @@ export function mount(app: Hono, route: Route, deps: Deps) {
         body = parsePart(route.body, read.value, '');
       }
       const input = { params, query, body, c, sys: deps.sys, principal } as never;
-      if (route.platform || !principal) return answer(c, route, await route.handler(input));
+      if (route.platform || !principal) {
+        const result = await route.handler(input);
+        route.afterCommit?.();
+        return answer(c, route, result);
+      }
       const key = c.req.header('idempotency-key');
       const handler = route.handler;
       const outcome = await inWorkspace(
@@ -62,6 +66,7 @@ export function mount(app: Hono, route: Route, deps: Deps) {
         },
         deps.clock,
       );
+      route.afterCommit?.();
       if (outcome.replayed) c.header('Idempotent-Replayed', 'true');
       return answer(c, route, outcome.body, outcome.status);
     } catch (error) {

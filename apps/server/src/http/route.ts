@@ -44,6 +44,12 @@ export interface Definition<P, Q, B, Extra> {
     contentType?: string;
   };
   handler: (input: Input<P, Q, B> & Extra) => Promise<unknown> | unknown;
+  /**
+   * Runs once the handler's work is committed, before the answer: what must not see the old
+   * state again, such as the credentials caches of a revoked key or a disabled source. (Cleared
+   * inside the transaction, a lookup could still read the row as it was and cache it again.)
+   */
+  afterCommit?: () => void;
 }
 
 /**

@@ -31,10 +31,7 @@ export const apiKeysRoutes: Route[] = [
     access: ADMIN,
     params: idParam,
     response: { status: 200, schema: apiKey },
-    handler: async ({ ctx, params }) => {
-      const revoked = await revokeApiKey(ctx, params.id);
-      keyCache.clear(); // the cache is keyed by secret, not id: forget every key at once
-      return revoked;
-    },
+    handler: ({ ctx, params }) => revokeApiKey(ctx, params.id),
+    afterCommit: () => keyCache.clear(), // the cache is keyed by secret, not id: forget every key at once
   }),
 ];

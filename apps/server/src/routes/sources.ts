@@ -53,11 +53,8 @@ export const sourcesRoutes: Route[] = [
     params: idParam,
     body: sourceUpdate,
     response: { status: 200, schema: source },
-    handler: async ({ ctx, params, body }) => {
-      const updated = await updateSource(ctx, params.id, body);
-      writeKeyCache.clear(); // keyed by write key, not id: a disabled or rotated key stops at once here
-      return updated;
-    },
+    handler: ({ ctx, params, body }) => updateSource(ctx, params.id, body),
+    afterCommit: () => writeKeyCache.clear(), // keyed by write key, not id: a disabled or rotated key stops at once here
   }),
   route({
     method: 'delete',
@@ -67,9 +64,7 @@ export const sourcesRoutes: Route[] = [
     access: ADMIN,
     params: idParam,
     response: { status: 204, schema: null },
-    handler: async ({ ctx, params }) => {
-      await deleteSource(ctx, params.id);
-      writeKeyCache.clear();
-    },
+    handler: ({ ctx, params }) => deleteSource(ctx, params.id),
+    afterCommit: () => writeKeyCache.clear(),
   }),
 ];
