@@ -1,4 +1,5 @@
 import { slaJobTypes } from './cases/cases.service.ts';
+import { emailJobTypes } from './email/email.service.ts';
 import { feelingJobTypes } from './feelings/feelings.service.ts';
 import { createWorker, type Worker, type WorkerOptions } from './jobs/jobs.service.ts';
 import { promiseJobTypes } from './promises/promises.service.ts';
@@ -21,6 +22,7 @@ export function createJobWorker(sys: SystemCtx, options: BackgroundOptions = {})
       ...valueJobTypes,
       ...slaJobTypes,
       ...promiseJobTypes,
+      ...emailJobTypes,
     },
   });
 }

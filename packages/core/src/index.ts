@@ -13,6 +13,8 @@ export * from './custom-fields/custom-fields.service.ts';
 export * from './demo/demo.service.ts';
 export * from './duplicates/duplicates.schema.ts';
 export * from './duplicates/duplicates.service.ts';
+export * from './email/email.schema.ts';
+export * from './email/email.service.ts';
 export * from './events/events.schema.ts';
 export * from './events/events.service.ts';
 export * from './exports/exports.schema.ts';

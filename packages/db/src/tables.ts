@@ -19,6 +19,7 @@ import type {
   SlaPoliciesTable,
 } from './tables/cases.ts';
 import type { OrderLinesTable, OrdersTable, ProductsTable } from './tables/commerce.ts';
+import type { EmailSettingsTable, EmailsTable } from './tables/email.ts';
 import type { FeelingsTable } from './tables/feelings.ts';
 import type {
   JobsTable,
@@ -62,6 +63,7 @@ import type {
 export type * from './tables/activity.ts';
 export type * from './tables/cases.ts';
 export type * from './tables/commerce.ts';
+export type * from './tables/email.ts';
 export type * from './tables/feelings.ts';
 export type * from './tables/jobs.ts';
 export type * from './tables/platform.ts';
@@ -98,6 +100,8 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_messages: WebhookMessagesTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  email_settings: EmailSettingsTable;
+  emails: EmailsTable;
   sources: SourcesTable;
   events: EventsTable;
   person_identities: PersonIdentitiesTable;

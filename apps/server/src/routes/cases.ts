@@ -22,6 +22,7 @@ import {
   listCompensations,
   revokeStatusLink,
   statusLink,
+  statusLinkCreate,
   supportCase,
   transitionCase,
   updateCase,
@@ -168,12 +169,14 @@ export const casesRoutes: Route[] = [
     summary: 'Make the customer’s status link of a case (replaces an earlier one)',
     description:
       'A signed link to /c/<token>, no sign-in: the honest status, the target date and the promises made ' +
-      'in the case. Shown in this answer only (Rapport keeps its hash).',
+      'in the case. Shown in this answer only (Rapport keeps its hash). With `?email=true` it is also ' +
+      "emailed to the case's person (409 when the workspace sends no email or the person has no address).",
     access: WRITE,
     noReplay: true,
     params: idParam,
+    query: statusLinkCreate,
     response: { status: 201, schema: statusLink },
-    handler: ({ ctx, params, c }) => createStatusLink(ctx, params.id, linkBase(c)),
+    handler: ({ ctx, params, query, c }) => createStatusLink(ctx, params.id, linkBase(c), query),
   }),
   route({
     method: 'delete',

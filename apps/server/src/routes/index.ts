@@ -5,6 +5,7 @@ import { authRoutes } from './auth.ts';
 import { casesRoutes } from './cases.ts';
 import { companiesRoutes } from './companies.ts';
 import { customFieldsRoutes } from './custom-fields.ts';
+import { emailRoutes } from './email.ts';
 import { eventsRoutes } from './events.ts';
 import { exportsRoutes } from './exports.ts';
 import { feelingsRoutes } from './feelings.ts';
@@ -63,5 +64,6 @@ export const routes: Route[] = [
   ...usersRoutes,
   ...apiKeysRoutes,
   ...webhooksRoutes,
+  ...emailRoutes,
   ...auditRoutes,
 ];

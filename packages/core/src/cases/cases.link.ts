@@ -1,11 +1,14 @@
+import { peopleByIds } from '../people/people.service.ts';
 import { promisesOfCase } from '../promises/promises.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { type Actor, inWorkspace, type SystemCtx } from '../shared/context.ts';
 import { AppError, conflict } from '../shared/errors.ts';
 import { cachedSigningKey, signingKey, signLink, verifyLink } from '../shared/signed-links.ts';
 import { tokenHash } from '../shared/tokens.ts';
+import { parseInput } from '../shared/validate.ts';
+import { emailStatusLink } from './cases.email.ts';
 import * as repo from './cases.repo.ts';
-import type { CaseStatus, StatusLink } from './cases.schema.ts';
+import { type CaseStatus, type StatusLink, type StatusLinkCreate, statusLinkCreate } from './cases.schema.ts';
 import { referenceOf, requireCaseRow } from './cases.service.ts';
 import { getCaseSettings } from './cases.settings.ts';
 import type { LinkBase } from './cases.transitions.ts';
@@ -23,7 +26,14 @@ const DAY = 86_400_000;
 /** The signed expiry; in practice the case's closing ends a link's life first. */
 const LINK_DAYS = 730;
 
-export async function createStatusLink(ctx: Ctx, caseId: string, base: LinkBase): Promise<StatusLink> {
+/** Makes the status link (a new one replaces the old), and emails it to the case's person when asked. */
+export async function createStatusLink(
+  ctx: Ctx,
+  caseId: string,
+  base: LinkBase,
+  input: StatusLinkCreate = {},
+): Promise<StatusLink> {
+  const { email } = parseInput(statusLinkCreate, input);
   const c = await requireCaseRow(ctx, caseId);
   if (c.status === 'closed') throw conflict('status', 'the case is closed: reopen it to share its status');
   const expiresAt = new Date(Math.floor((ctx.clock.now().getTime() + LINK_DAYS * DAY) / 1000) * 1000);
@@ -33,7 +43,14 @@ export async function createStatusLink(ctx: Ctx, caseId: string, base: LinkBase)
     status_link_revoked_at: null,
     updated_at: ctx.clock.now(),
   });
-  return { link: `${base.baseUrl.replace(/\/+$/, '')}/c/${token}`, expiresAt: expiresAt.toISOString() };
+  const link = `${base.baseUrl.replace(/\/+$/, '')}/c/${token}`;
+  let emailId: string | null = null;
+  if (email) {
+    const [person] = c.person_id ? await peopleByIds(ctx, [c.person_id]) : [];
+    const to = person ? { personId: person.id, name: person.name, email: person.email } : null;
+    emailId = (await emailStatusLink(ctx, caseId, referenceOf(caseId), c.subject, to, link)).id;
+  }
+  return { link, expiresAt: expiresAt.toISOString(), emailId };
 }
 
 export async function revokeStatusLink(ctx: Ctx, caseId: string): Promise<void> {

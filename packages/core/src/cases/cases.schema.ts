@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { currency, historyEntry, isoDateTime, oneOrMany, SERVICE_TIERS, text } from '../shared/fields.ts';
+import {
+  currency,
+  historyEntry,
+  isoDateTime,
+  oneOrMany,
+  queryBool,
+  SERVICE_TIERS,
+  text,
+} from '../shared/fields.ts';
 import { pageInput } from '../shared/paging.ts';
 import { SEVERITIES, severity } from './cases.settings.schema.ts';
 
@@ -134,6 +142,12 @@ export const followUp = z
     surveyId: z.string().nullable(),
     invitationId: z.string().nullable(),
     link: z.string().nullable().describe('The CSAT link, shown once (Rapport keeps its hash).'),
+    emailId: z
+      .string()
+      .nullable()
+      .describe(
+        'The email that carries the invitation (GET /api/v1/emails/{id}), when the workspace sends email.',
+      ),
     message: z.string().describe('What happened: sent, skipped (why), or no CSAT survey configured.'),
   })
   .meta({ id: 'CaseFollowUp' });
@@ -234,9 +248,24 @@ export const statusLink = z
   .object({
     link: z.string().describe('Shown once: Rapport keeps its hash. A new link replaces the old one.'),
     expiresAt: isoDateTime,
+    emailId: z
+      .string()
+      .nullable()
+      .describe('The email that carries the link, when asked for (`{"email": true}`).'),
   })
   .meta({ id: 'CaseStatusLink' });
 
+export const statusLinkCreate = z
+  .strictObject({
+    email: queryBool
+      .optional()
+      .describe(
+        "`?email=true`: also email the link to the case's person (the workspace must send email, Admin > Email).",
+      ),
+  })
+  .meta({ id: 'CaseStatusLinkQuery' });
+
+export type StatusLinkCreate = z.input<typeof statusLinkCreate>;
 export type CaseCreate = z.input<typeof caseCreate>;
 export type CaseUpdate = z.input<typeof caseUpdate>;
 export type CaseTransition = z.input<typeof caseTransition>;

@@ -5,6 +5,7 @@ import { AppError, invalid } from '../shared/errors.ts';
 import { parseInput } from '../shared/validate.ts';
 import { getSurvey, inviteToSurvey } from '../surveys/surveys.service.ts';
 import { emitEvent } from '../webhooks/webhooks.service.ts';
+import { emailCsat } from './cases.email.ts';
 import * as repo from './cases.repo.ts';
 import {
   type CaseStatus,
@@ -50,12 +51,18 @@ function illegal(from: CaseStatus, to: CaseStatus): AppError {
 }
 
 /** The CSAT follow-up of a resolution: an invitation with a personal link, or why there is none. */
-async function followUpOf(ctx: Ctx, personId: string | null, base: LinkBase | undefined): Promise<FollowUp> {
+async function followUpOf(
+  ctx: Ctx,
+  c: { id: string; subject: string; person_id: string | null },
+  base: LinkBase | undefined,
+): Promise<FollowUp> {
+  const personId = c.person_id;
   const { csatSurveyId } = await getCaseSettings(ctx);
   const none = (message: string): FollowUp => ({
     surveyId: csatSurveyId,
     invitationId: null,
     link: null,
+    emailId: null,
     message,
   });
   if (!csatSurveyId)
@@ -73,11 +80,20 @@ async function followUpOf(ctx: Ctx, personId: string | null, base: LinkBase | un
   );
   const made = outcome.created[0];
   if (made) {
+    const sent =
+      made.link && person
+        ? await emailCsat(ctx, c.id, c.subject, { personId, name: made.name, email: person.email }, made.link)
+        : null;
     return {
       surveyId: csatSurveyId,
       invitationId: made.invitationId,
       link: made.link,
-      message: `CSAT invitation made for ${made.name}: send them the link (Rapport sends no email yet).`,
+      emailId: sent?.id ?? null,
+      message: sent
+        ? `CSAT invitation emailed to ${made.name} <${sent.toAddress}>.`
+        : `CSAT invitation made for ${made.name}: send them the link (${
+            person?.email ? 'this workspace sends no email: Admin > Email' : 'they have no email address'
+          }).`,
     };
   }
   return none(
@@ -163,7 +179,7 @@ export async function transitionCase(
   }
   await repo.updateCase(ctx, id, set);
   await repo.insertEvents(ctx, events);
-  const followUp = to === 'resolved' ? await followUpOf(ctx, c.person_id, base) : null;
+  const followUp = to === 'resolved' ? await followUpOf(ctx, c, base) : null;
   if (followUp?.invitationId) await repo.updateCase(ctx, id, { csat_invitation_id: followUp.invitationId });
   const changed = await getCase(ctx, id);
   await emitEvent(ctx, 'case.status_changed', { from, to, case: changed });

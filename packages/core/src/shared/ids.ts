@@ -40,6 +40,7 @@ export const ID_PREFIXES = {
   compensationLimit: 'cml',
   promise: 'prm',
   promiseEvent: 'pev',
+  email: 'eml',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
