@@ -41,7 +41,7 @@ describe.skipIf(missing)('surveys in a real browser (Chromium)', () => {
     await page.getByText('active', { exact: true }).waitFor();
 
     await page.getByRole('tab', { name: 'Invite' }).click();
-    await page.getByText('Rapport does not send emails yet').waitFor();
+    await page.getByText('Personal links', { exact: true }).waitFor();
     const invite = page.getByRole('form', { name: 'Invite' });
     await invite.getByLabel('People', { exact: true }).fill('Nora');
     await page.getByRole('option', { name: 'Nora Phone <nora.phone@example.com>' }).click();

@@ -1,5 +1,5 @@
 -- Outgoing email: a workspace's SMTP server, and every email Rapport sends for it (CSAT
--- invitations on resolution, case status links, tests), sent by the job `email.send` with retries.
+-- invitations on resolution, case status links, survey invitations, tests), sent by the job `email.send` with retries.
 
 CREATE TABLE email_settings (
   id text NOT NULL DEFAULT 'email',
@@ -22,7 +22,7 @@ CREATE TABLE email_settings (
 CREATE TABLE emails (
   id text NOT NULL,
   workspace_id text NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
-  kind text NOT NULL CHECK (kind IN ('csat', 'status_link', 'test')),
+  kind text NOT NULL CHECK (kind IN ('csat', 'status_link', 'survey', 'test')),
   to_address text NOT NULL,
   to_name text,
   person_id text,

@@ -31,7 +31,8 @@ import { idParam, pageOf } from './schemas.ts';
 const tag = 'Surveys';
 
 const noSending =
-  'Rapport does not send the links (no email sending yet): copy them, or make a CSV for a mail merge. ' +
+  'With `send: true` (channel email) Rapport emails each link through the workspace’s SMTP server ' +
+  '(PUT /api/v1/email-settings; 409 when none is set); otherwise copy the links, or make a CSV for a mail merge. ' +
   'A link is in this answer only; Rapport keeps its hash (so an Idempotency-Key is not honoured here: ' +
   'a retry skips the people invited by the first attempt, and new links replace lost ones).';
 

@@ -24,6 +24,16 @@ export async function insertEmail(ctx: Ctx, row: Insertable<EmailsTable>): Promi
   return ctx.db.insertInto('emails').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Many at once (a survey's invitations), 1,000 rows a statement. */
+export async function insertEmails(ctx: Ctx, rows: Insertable<EmailsTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await ctx.db
+      .insertInto('emails')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+  }
+}
+
 export function findEmail(ctx: Ctx, id: string): Promise<EmailRow | undefined> {
   return ctx.db.selectFrom('emails').selectAll().where('id', '=', id).executeTakeFirst();
 }

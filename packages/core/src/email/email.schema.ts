@@ -5,13 +5,12 @@ import { pageInput } from '../shared/paging.ts';
 /** Outgoing email: the workspace's SMTP server and the emails Rapport sends through it. */
 
 export const SMTP_SECURITY = ['tls', 'starttls', 'none'] as const;
-export const EMAIL_KINDS = ['csat', 'status_link', 'test'] as const;
+export const EMAIL_KINDS = ['csat', 'status_link', 'survey', 'test'] as const;
 export const EMAIL_STATUSES = ['queued', 'retrying', 'sent', 'failed', 'cancelled'] as const;
 
 const host = z
   .string()
   .trim()
-  .min(1, 'must name the SMTP server, e.g. smtp.example.com')
   .max(253)
   .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or an IP address, e.g. smtp.example.com');
 

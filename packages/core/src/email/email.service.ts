@@ -1,4 +1,4 @@
-import { enqueueJob, type JobRun, type JobType, scheduleBackoff } from '../jobs/jobs.service.ts';
+import { enqueueJob, enqueueJobs, type JobRun, type JobType, scheduleBackoff } from '../jobs/jobs.service.ts';
 import type { Ctx } from '../shared/context.ts';
 import { AppError, conflict, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -108,8 +108,35 @@ export interface EmailDraft extends Outgoing {
  */
 export async function queueEmail(ctx: Ctx, draft: EmailDraft): Promise<SentEmail> {
   await sendingSettings(ctx);
+  const row = await repo.insertEmail(ctx, emailRow(ctx, draft));
+  await enqueueJob(ctx, {
+    type: EMAIL_SEND_JOB,
+    payload: { emailId: row.id },
+    maxAttempts: EMAIL_MAX_ATTEMPTS,
+  });
+  return presentEmail(row);
+}
+
+/** As queueEmail for many (a survey's invitations): their ids, in the drafts' order. */
+export async function queueEmails(ctx: Ctx, drafts: EmailDraft[]): Promise<string[]> {
+  if (!drafts.length) return [];
+  await sendingSettings(ctx);
+  const rows = drafts.map((draft) => emailRow(ctx, draft));
+  await repo.insertEmails(ctx, rows);
+  await enqueueJobs(
+    ctx,
+    rows.map((row) => ({
+      type: EMAIL_SEND_JOB,
+      payload: { emailId: row.id },
+      maxAttempts: EMAIL_MAX_ATTEMPTS,
+    })),
+  );
+  return rows.map((row) => row.id);
+}
+
+function emailRow(ctx: Ctx, draft: EmailDraft) {
   const now = ctx.clock.now();
-  const row = await repo.insertEmail(ctx, {
+  return {
     id: newId('email'),
     workspace_id: ctx.workspaceId,
     kind: draft.kind,
@@ -119,17 +146,11 @@ export async function queueEmail(ctx: Ctx, draft: EmailDraft): Promise<SentEmail
     case_id: draft.caseId ?? null,
     subject: draft.subject,
     body: draft.text,
-    status: 'queued',
+    status: 'queued' as const,
     created_by: ctx.actor.id,
     created_at: now,
     next_attempt_at: now,
-  });
-  await enqueueJob(ctx, {
-    type: EMAIL_SEND_JOB,
-    payload: { emailId: row.id },
-    maxAttempts: EMAIL_MAX_ATTEMPTS,
-  });
-  return presentEmail(row);
+  };
 }
 
 /**

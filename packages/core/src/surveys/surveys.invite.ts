@@ -1,12 +1,15 @@
+import { canSendEmail, type EmailDraft, queueEmails } from '../email/email.service.ts';
 import { membershipsOfPeople } from '../memberships/memberships.service.ts';
 import type { Person } from '../people/people.schema.ts';
 import { peopleByIds, peoplePage, segmentOf } from '../people/people.service.ts';
 import type { Ctx } from '../shared/context.ts';
-import { AppError, invalid } from '../shared/errors.ts';
+import { AppError, conflict, invalid } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { decodeCursor, type Page, toPage } from '../shared/paging.ts';
 import { tokenHash } from '../shared/tokens.ts';
 import { parseInput } from '../shared/validate.ts';
+import { currentWorkspaceName } from '../workspaces/workspaces.service.ts';
+import { invitationEmail } from './surveys.email.ts';
 import * as repo from './surveys.repo.ts';
 import {
   type Invitation,
@@ -125,6 +128,11 @@ export async function inviteToSurvey(
 ): Promise<InvitationOutcome> {
   const value = parseInput(invitationCreate, input);
   const survey = await requireActive(ctx, surveyId);
+  if (value.send && !(await canSendEmail(ctx)))
+    throw conflict(
+      'send',
+      'this workspace sends no email: set an SMTP server in Admin > Email, or send the links yourself',
+    );
   const people = value.viewId
     ? await peopleOfView(ctx, value.viewId)
     : await peopleOfIds(ctx, value.personIds!);
@@ -171,7 +179,20 @@ export async function inviteToSurvey(
     };
   });
   await repo.insertInvitations(ctx, rows);
+  if (value.send) await emailLinks(ctx, survey, outcome.created);
   return outcome;
+}
+
+/** Queues one email per new link (each person the email channel could reach has an address). */
+async function emailLinks(ctx: Ctx, survey: { name: string; intro: string | null }, links: InvitationLink[]) {
+  const team = await currentWorkspaceName(ctx);
+  const drafts = links.map((link) => invitationEmail(survey, team, link));
+  const ids = await queueEmails(
+    ctx,
+    drafts.filter((d): d is EmailDraft => d !== null),
+  );
+  let next = 0;
+  for (const [i, draft] of drafts.entries()) links[i]!.emailId = draft ? ids[next++]! : null;
 }
 
 function linkOf(

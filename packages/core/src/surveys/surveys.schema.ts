@@ -153,12 +153,22 @@ export const invitationCreate = z
   .strictObject({
     personIds: z.array(z.string()).min(1).max(1000).optional().describe('The people to invite.'),
     viewId: z.string().optional().describe('Or a saved view of people (a segment): everyone it matches now.'),
-    channel: channel.default('email').describe('How you will send the links (Rapport does not send them).'),
+    channel: channel.default('email').describe('How the links reach people.'),
+    send: z
+      .boolean()
+      .default(false)
+      .describe(
+        'With channel email: Rapport emails each link (the workspace must send email, Admin > Email).',
+      ),
     expiresInDays: expiresInDays.default(30),
   })
   .refine((value) => (value.personIds === undefined) !== (value.viewId === undefined), {
     message: 'give either personIds or viewId',
     path: ['personIds'],
+  })
+  .refine((value) => !value.send || value.channel === 'email', {
+    message: 'Rapport sends the links by email only: use channel email, or send them yourself',
+    path: ['send'],
   })
   .meta({ id: 'SurveyInvitationCreate' });
 
@@ -183,6 +193,11 @@ export const invitationLink = z
     phone: z.string().nullable(),
     link: z.string().describe('The personal link: shown in this answer only (Rapport keeps its hash).'),
     expiresAt: isoDateTime,
+    emailId: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('The email that carries the link, when Rapport sends it (`send: true`).'),
   })
   .meta({ id: 'SurveyInvitationLink' });
 

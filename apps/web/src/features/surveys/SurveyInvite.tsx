@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Group,
   List,
   NumberInput,
@@ -29,6 +30,7 @@ export function SurveyInvite({ survey }: { survey: Survey }) {
   const [viewId, setViewId] = useState<string | null>(null);
   const [channel, setChannel] = useState<string>('email');
   const [days, setDays] = useState<number | string>(30);
+  const [send, setSend] = useState(false);
   const views = useSavedViews('people');
   const invite = useInvite();
   const errors = fieldErrors(invite.error);
@@ -40,7 +42,12 @@ export function SurveyInvite({ survey }: { survey: Survey }) {
     invite.mutate(
       {
         id: survey.id,
-        body: { ...who, channel: channel as (typeof CHANNELS)[number], expiresInDays: Number(days) },
+        body: {
+          ...who,
+          channel: channel as (typeof CHANNELS)[number],
+          send: send && channel === 'email',
+          expiresInDays: Number(days),
+        },
       },
       { onSuccess: () => setPeople([]) },
     );
@@ -48,9 +55,10 @@ export function SurveyInvite({ survey }: { survey: Survey }) {
 
   return (
     <Stack>
-      <Alert color="blue" title="Rapport does not send emails yet">
-        It makes a personal link for each person, valid until it expires and answerable once. Copy the links,
-        or download them as CSV for a mail merge.
+      <Alert color="blue" title="Personal links">
+        Rapport makes a personal link for each person, valid until it expires and answerable once. It emails
+        them through the workspace’s SMTP server (Admin &gt; Email) when you ask; otherwise copy the links, or
+        download them as CSV for a mail merge.
       </Alert>
       {survey.status !== 'active' && (
         <Alert color="yellow" role="alert">
@@ -61,7 +69,10 @@ export function SurveyInvite({ survey }: { survey: Survey }) {
       )}
       <form onSubmit={submit} noValidate aria-label="Invite">
         <Stack gap="sm">
-          <FormAlert error={invite.error} fields={['personIds', 'viewId', 'channel', 'expiresInDays']} />
+          <FormAlert
+            error={invite.error}
+            fields={['personIds', 'viewId', 'channel', 'expiresInDays', 'send']}
+          />
           <SegmentedControl
             value={by}
             onChange={(value) => setBy(value as 'people' | 'view')}
@@ -103,9 +114,18 @@ export function SurveyInvite({ survey }: { survey: Survey }) {
               error={errors.expiresInDays}
             />
           </Group>
+          {channel === 'email' && (
+            <Checkbox
+              label="Email the links from Rapport"
+              description="Each person gets their link by email from the workspace’s address."
+              checked={send}
+              onChange={(event) => setSend(event.currentTarget.checked)}
+              error={errors.send}
+            />
+          )}
           <Group justify="end">
             <Button type="submit" loading={invite.isPending} disabled={survey.status !== 'active'}>
-              Create links
+              {send && channel === 'email' ? 'Create and email links' : 'Create links'}
             </Button>
           </Group>
         </Stack>
@@ -114,6 +134,8 @@ export function SurveyInvite({ survey }: { survey: Survey }) {
         <Stack gap="xs" aria-live="polite">
           <Title order={2} size="h4">
             {plural(outcome.created.length, 'link')} created
+            {outcome.created.some((c) => c.emailId) &&
+              ` (${outcome.created.filter((c) => c.emailId).length} emailed)`}
             {outcome.skipped.length > 0 &&
               `, ${outcome.skipped.length} ${outcome.skipped.length === 1 ? 'person' : 'people'} skipped`}
           </Title>
