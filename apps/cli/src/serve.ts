@@ -100,7 +100,7 @@ export async function serve(options: ServeOptions, steps: readonly StartupStep[]
       return;
     }
     const running = await server.startServer(server.createApp({ db }), options.port, options.host);
-    // Background jobs (webhook deliveries) run beside the server. An embedded data directory
+    // Background jobs (webhook deliveries, emails, SLA marks, …) run beside the server. An embedded data directory
     // has one process, so jobs a killed predecessor left running are taken again at once.
     const jobWorker = jobs && core.createJobWorker(sys, { ...jobs, exclusive: db.kind === 'pglite' });
     jobWorker?.start();
