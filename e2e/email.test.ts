@@ -175,6 +175,8 @@ describe.skipIf(missing)('outgoing email in a real browser (Chromium)', () => {
     const otherShare = page.getByRole('region', { name: 'Status link' });
     await otherShare.getByRole('button', { name: 'Email the link to Nico Nomail' }).click();
     await otherShare.getByRole('alert').getByText('Nico Nomail has no email address').waitFor();
+    // Refused as a whole: no link was made either.
+    expect((await app.api.ok('GET', `/api/v1/cases/${other.id}`)).statusLink).toBe('none');
 
     await page.goto(`/cases/${opened.id}`);
     const emails = page.getByRole('region', { name: 'Emails' });
