@@ -197,6 +197,9 @@ describe.skipIf(missing)('accessibility of every page (axe-core in Chromium)', (
     await page.getByRole('tab', { name: 'Webhooks' }).click();
     await page.getByRole('form', { name: 'New webhook' }).waitFor();
     found.webhooks = await serious(page);
+    await page.getByRole('tab', { name: 'Email' }).click();
+    await page.getByRole('form', { name: 'SMTP server' }).waitFor();
+    found.email = await serious(page);
     expect(found).toEqual({
       duplicates: [],
       compare: [],
@@ -204,6 +207,7 @@ describe.skipIf(missing)('accessibility of every page (axe-core in Chromium)', (
       'api keys': [],
       'custom fields': [],
       webhooks: [],
+      email: [],
     });
     await page.context().close();
   });

@@ -1,4 +1,5 @@
 import {
+  Alert,
   type CSSVariablesResolver,
   createTheme,
   Drawer,
@@ -31,6 +32,7 @@ export const theme = createTheme({
   variantColorResolver,
   // Buttons that show only an icon need a name for screen readers.
   components: {
+    Alert: Alert.extend({ defaultProps: { closeButtonLabel: 'Dismiss' } }),
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     FileInput: FileInput.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Clear the file' } } }),

@@ -1,12 +1,13 @@
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { useMe } from '../../session/session';
+import { EmailPanel } from '../email/EmailPanel';
 import { SourcesPanel } from '../sources/SourcesPanel';
 import { WebhooksPanel } from '../webhooks/WebhooksPanel';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { CustomFieldsPanel } from './CustomFieldsPanel';
 import { UsersPanel } from './UsersPanel';
 
-/** Workspace administration: users and roles, API keys, custom fields, webhooks, tracking sources (admins only). */
+/** Workspace administration: users and roles, API keys, custom fields, webhooks, tracking sources, email (admins only). */
 export function AdminPage() {
   const me = useMe().data;
   if (!me) return null;
@@ -17,7 +18,8 @@ export function AdminPage() {
       </Title>
       {me.role !== 'admin' ? (
         <Alert color="yellow" role="alert">
-          Only admins of this workspace can manage users, API keys, custom fields and webhooks.
+          Only admins of this workspace can manage users, API keys, custom fields, webhooks, sources and
+          email.
         </Alert>
       ) : (
         <Tabs defaultValue="users" keepMounted={false}>
@@ -27,6 +29,7 @@ export function AdminPage() {
             <Tabs.Tab value="custom-fields">Custom fields</Tabs.Tab>
             <Tabs.Tab value="webhooks">Webhooks</Tabs.Tab>
             <Tabs.Tab value="sources">Sources</Tabs.Tab>
+            <Tabs.Tab value="email">Email</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="users" pt="md">
             <UsersPanel me={me} />
@@ -42,6 +45,9 @@ export function AdminPage() {
           </Tabs.Panel>
           <Tabs.Panel value="sources" pt="md">
             <SourcesPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="email" pt="md">
+            <EmailPanel />
           </Tabs.Panel>
         </Tabs>
       )}

@@ -5,6 +5,7 @@ import { Field } from '../../shared/Field';
 import { formatDateTime, label } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
 import { PanelStatus } from '../admin/PanelStatus';
+import { CaseEmails } from '../email/CaseEmails';
 import { CasePromises } from '../promises/CasePromises';
 import { CaseAcknowledgement } from './CaseAcknowledgement';
 import { CaseCompensation } from './CaseCompensation';
@@ -19,12 +20,15 @@ import { SlaBadge, SlaClocks } from './SlaClock';
 /**
  * One case: what it is about and for whom, where it came from, its status with the moves allowed
  * from here, the SLA clocks, details and root cause, compensation, the acknowledgement draft, the
- * customer's status link, the promises made in it and its history.
+ * customer's status link, the emails sent to the customer, the promises made in it and its history.
  */
 export function CaseShow() {
   const { caseId } = useParams({ from: '/cases/$caseId' });
   const query = useCase(caseId);
-  const writable = canWrite(useMe().data);
+  const me = useMe().data;
+  const writable = canWrite(me);
+  // The outbox is for managers and admins (GET /api/v1/emails).
+  const seesEmails = me?.role === 'admin' || me?.role === 'manager';
   const c = query.data;
   if (query.isPending) return <Loader aria-label="Loading" />;
   if (!c) {
@@ -71,6 +75,7 @@ export function CaseShow() {
             <SlaClocks sla={c.sla} />
             {writable && <CaseAcknowledgement c={c} />}
             <CaseStatusLink c={c} writable={writable} />
+            {seesEmails && <CaseEmails caseId={c.id} />}
           </Stack>
         </Grid.Col>
       </Grid>

@@ -196,7 +196,7 @@ export const useUpdateCase = (id: string) =>
   );
 
 export const useTransition = (id: string) =>
-  useChange(['case', 'cases', 'timeline', 'open-work'], (body: CaseTransition) =>
+  useChange(['case', 'cases', 'timeline', 'open-work', 'emails'], (body: CaseTransition) =>
     call(api.POST('/api/v1/cases/{id}/transitions', { params: { path: { id } }, body })),
   );
 
@@ -221,8 +221,15 @@ export const useDecide = () =>
       call(api.POST('/api/v1/approvals/{id}', { params: { path: { id } }, body })),
   );
 
+/** Makes the status link; with `email` it is also emailed to the case's person (409 when it cannot be). */
 export const useStatusLink = (id: string) =>
-  useChange(['case'], () => call(api.POST('/api/v1/cases/{id}/status-link', { params: { path: { id } } })));
+  useChange(['case', 'emails'], ({ email }: { email: boolean }) =>
+    call(
+      api.POST('/api/v1/cases/{id}/status-link', {
+        params: { path: { id }, query: email ? { email: 'true' } : {} },
+      }),
+    ),
+  );
 
 export const useRevokeStatusLink = (id: string) =>
   useChange(['case'], () => call(api.DELETE('/api/v1/cases/{id}/status-link', { params: { path: { id } } })));
