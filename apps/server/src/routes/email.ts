@@ -11,7 +11,7 @@ import {
   sentEmail,
   setEmailSettings,
 } from '@rapport/core';
-import { ADMIN, MANAGE, type Route, route } from '../http/route.ts';
+import { ADMIN, READ, type Route, route } from '../http/route.ts';
 import { idParam, pageOf } from './schemas.ts';
 
 const tag = 'Email';
@@ -59,7 +59,7 @@ export const emailRoutes: Route[] = [
     summary: 'The emails this workspace sent or will send, newest first, with their delivery state',
     description:
       'Their text is not kept once sent (it carries a personal link); subject, recipient and state are.',
-    access: MANAGE,
+    access: READ,
     query: emailsQuery,
     response: { status: 200, schema: pageOf(sentEmail, 'EmailPage') },
     handler: ({ ctx, query }) => listEmails(ctx, query),
@@ -69,7 +69,7 @@ export const emailRoutes: Route[] = [
     path: '/emails/{id}',
     tag,
     summary: 'One email and its delivery state',
-    access: MANAGE,
+    access: READ,
     params: idParam,
     response: { status: 200, schema: sentEmail },
     handler: ({ ctx, params }) => getEmail(ctx, params.id),

@@ -171,7 +171,7 @@ export async function sendTestEmail(ctx: Ctx, input: { to: string }) {
     throw new AppError(
       'validation_failed',
       `The SMTP server did not take the test email: ${outcome.response}`,
-      [{ path: 'to', message: outcome.response ?? 'not sent' }],
+      [{ path: 'smtp', message: outcome.response ?? 'not sent' }],
     );
   }
   const now = ctx.clock.now();

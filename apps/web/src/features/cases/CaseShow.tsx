@@ -27,8 +27,6 @@ export function CaseShow() {
   const query = useCase(caseId);
   const me = useMe().data;
   const writable = canWrite(me);
-  // The outbox is for managers and admins (GET /api/v1/emails).
-  const seesEmails = me?.role === 'admin' || me?.role === 'manager';
   const c = query.data;
   if (query.isPending) return <Loader aria-label="Loading" />;
   if (!c) {
@@ -75,7 +73,7 @@ export function CaseShow() {
             <SlaClocks sla={c.sla} />
             {writable && <CaseAcknowledgement c={c} />}
             <CaseStatusLink c={c} writable={writable} />
-            {seesEmails && <CaseEmails caseId={c.id} />}
+            <CaseEmails caseId={c.id} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -41,7 +41,7 @@ export function EmailTest({ ready }: { ready: boolean }) {
             type="email"
             value={to}
             onChange={(e) => setTo(e.currentTarget.value)}
-            error={!!errors.to}
+            error={errors.to}
             flex={1}
             miw={200}
           />

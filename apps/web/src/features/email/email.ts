@@ -22,6 +22,7 @@ export const EMAIL_STATUSES = Object.keys(STATUS_COLOR) as EmailStatus[];
 export const KIND_LABEL: Record<EmailKind, string> = {
   csat: 'CSAT invitation',
   status_link: 'Status link',
+  survey: 'Survey invitation',
   test: 'Test',
 };
 
