@@ -12,9 +12,9 @@ export function EmailPanel() {
   return (
     <Stack>
       <Text size="sm" c="dimmed">
-        Rapport emails the CSAT invitation when a case is resolved and, when an agent asks, a case's status
-        link, through this workspace's SMTP server. A background job sends them and retries when the server is
-        not reachable.
+        Rapport emails the CSAT invitation when a case is resolved and, when someone asks, a case's status
+        link or a survey's invitations, through this workspace's SMTP server. A background job sends them and
+        retries when the server is not reachable.
       </Text>
       <PanelStatus error={settings.error} pending={settings.isPending} />
       {s && (
