@@ -202,6 +202,20 @@ describe.skipIf(missing)('outgoing email in a real browser (Chromium)', () => {
     // The list asks again while an email waits, and shows it sent.
     await emails.getByText('sent', { exact: true }).waitFor();
     await emails.getByText(/Status link to Carla Customer/).waitFor();
+
+    // The drafted acknowledgement, edited, goes out from Rapport and acknowledges the case.
+    const ack = page.getByRole('region', { name: 'Acknowledgement' });
+    await ack.getByLabel('Message').fill('Hello Carla,\n\nI am sorry: a new parcel leaves today.');
+    await ack.getByRole('button', { name: 'Email to Carla Customer' }).click();
+    await ack
+      .getByRole('status')
+      .getByText(/Emailed/)
+      .waitFor();
+    await page.getByLabel('Status: Acknowledged').waitFor();
+    expect(await runJobs()).toBeGreaterThanOrEqual(1);
+    expect(smtp.received).toHaveLength(3);
+    expect(smtp.received[2]?.text).toContain('a new parcel leaves today');
+    await emails.getByText(/Message to Carla Customer/).waitFor();
     expect(await audit(page)).toEqual([]);
     await page.context().close();
   });

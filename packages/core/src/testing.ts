@@ -8,7 +8,12 @@ import { createWorkspace } from './workspaces/workspaces.service.ts';
 
 export { openFreshTestDb, openTestDb } from '@rapport/db/testing';
 export { createApiKey } from './api-keys/api-keys.service.ts';
-export { type Mail, type SmtpReceiver, startSmtpReceiver } from './email/email.receiver.ts';
+export {
+  type Mail,
+  type SmtpReceiver,
+  type SmtpReceiverOptions,
+  startSmtpReceiver,
+} from './email/email.receiver.ts';
 export { inWorkspace, systemActor } from './shared/context.ts';
 export { type Received, type Receiver, startReceiver } from './webhooks/webhooks.receiver.ts';
 

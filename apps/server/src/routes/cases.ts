@@ -6,6 +6,8 @@ import {
   caseCreate,
   caseEvent,
   caseHistory,
+  caseMessage,
+  caseMessageSent,
   casesQuery,
   caseTransition,
   caseTransitionResult,
@@ -16,6 +18,7 @@ import {
   createStatusLink,
   decideCompensation,
   draftAcknowledgement,
+  emailCaseMessage,
   getCase,
   listApprovals,
   listCases,
@@ -177,6 +180,21 @@ export const casesRoutes: Route[] = [
     query: statusLinkCreate,
     response: { status: 201, schema: statusLink },
     handler: ({ ctx, params, query, c }) => createStatusLink(ctx, params.id, linkBase(c), query),
+  }),
+  route({
+    method: 'post',
+    path: '/cases/{id}/messages',
+    tag,
+    summary: "Email a message to the case's person and log it on the timeline",
+    description:
+      'For the drafted acknowledgement (GET …/acknowledgement-draft), edited: queued for the email job, ' +
+      'logged as an outbound email interaction, and a new case is acknowledged, in one transaction. 409 ' +
+      'when the workspace sends no email (Admin > Email) or the person has no address.',
+    access: WRITE,
+    params: idParam,
+    body: caseMessage,
+    response: { status: 201, schema: caseMessageSent },
+    handler: ({ ctx, params, body }) => emailCaseMessage(ctx, params.id, body),
   }),
   route({
     method: 'delete',

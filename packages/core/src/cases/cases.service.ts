@@ -344,6 +344,7 @@ export {
 export { draftAcknowledgement } from './cases.draft.ts';
 export { evaluateSla, slaJobTypes, sweepSla } from './cases.job.ts';
 export { type CaseStatusView, createStatusLink, openCaseStatus, revokeStatusLink } from './cases.link.ts';
+export { emailCaseMessage } from './cases.message.ts';
 export * from './cases.settings.ts';
 export {
   compileCalendar as compileSlaCalendar,

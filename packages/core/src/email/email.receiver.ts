@@ -6,6 +6,27 @@ export interface Mail {
   from: string;
   to: string[];
   raw: string;
+  /** A header's value (the first of that name), or null. */
+  header(name: string): string | null;
+  /** The text of a plain message, quoted-printable decoded. */
+  text: string;
+}
+
+function mailOf(from: string, to: string[], raw: string): Mail {
+  const head = raw.slice(0, raw.indexOf('\r\n\r\n'));
+  return {
+    from,
+    to,
+    raw,
+    header: (name) => new RegExp(`^${name}: (.*)$`, 'im').exec(head)?.[1]?.trim() ?? null,
+    text: Buffer.from(
+      raw
+        .slice(head.length + 4)
+        .replace(/=\r\n/g, '')
+        .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+      'latin1',
+    ).toString('utf8'),
+  };
 }
 
 export interface SmtpReceiver {
@@ -54,11 +75,13 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Prom
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        mails.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
+        mails.push(
+          mailOf(
+            session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            session.envelope.rcptTo.map((r) => r.address),
+            Buffer.concat(chunks).toString('utf8'),
+          ),
+        );
         for (const w of waiting.filter((w) => mails.length >= w.count)) w.resolve();
         callback();
       });

@@ -5,7 +5,7 @@ import { pageInput } from '../shared/paging.ts';
 /** Outgoing email: the workspace's SMTP server and the emails Rapport sends through it. */
 
 export const SMTP_SECURITY = ['tls', 'starttls', 'none'] as const;
-export const EMAIL_KINDS = ['csat', 'status_link', 'survey', 'test'] as const;
+export const EMAIL_KINDS = ['csat', 'status_link', 'survey', 'message', 'test'] as const;
 export const EMAIL_STATUSES = ['queued', 'retrying', 'sent', 'failed', 'cancelled'] as const;
 
 const host = z

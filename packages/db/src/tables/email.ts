@@ -3,7 +3,7 @@ import type { Defaulted, Timestamp } from './columns.ts';
 // Outgoing email: a workspace's SMTP server and the emails sent through it.
 
 export type SmtpSecurity = 'tls' | 'starttls' | 'none';
-export type EmailKind = 'csat' | 'status_link' | 'survey' | 'test';
+export type EmailKind = 'csat' | 'status_link' | 'survey' | 'message' | 'test';
 export type EmailStatus = 'queued' | 'retrying' | 'sent' | 'failed' | 'cancelled';
 
 export interface EmailSettingsTable {

@@ -10,14 +10,15 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { type Case, useRefreshCase, useTransition } from './cases';
 
 /**
- * The drafted acknowledgement that names what went wrong: edit it, copy it into your mail, and log
- * it as sent (an outbound email on the customer's timeline; a new case is acknowledged with it).
+ * The drafted acknowledgement that names what went wrong: edit it, then email it from Rapport
+ * (through Admin > Email's server), or copy it into your mail and log it as sent. Either way it is
+ * an outbound email on the customer's timeline, and a new case is acknowledged with it.
  */
 export function CaseAcknowledgement({ c }: { c: Case }) {
   const draft = useQuery({
@@ -48,6 +49,7 @@ function DraftEditor(props: { c: Case; subject: string; body: string; basedOn: s
   const [subject, setSubject] = useState(props.subject);
   const [body, setBody] = useState(props.body);
   const refresh = useRefreshCase();
+  const client = useQueryClient();
   const acknowledge = useTransition(c.id);
   const log = useMutation({
     mutationFn: async () => {
@@ -68,7 +70,16 @@ function DraftEditor(props: { c: Case; subject: string; body: string; basedOn: s
     },
     onSuccess: () => refresh(c),
   });
+  const emailIt = useMutation({
+    mutationFn: () =>
+      call(
+        api.POST('/api/v1/cases/{id}/messages', { params: { path: { id: c.id } }, body: { subject, body } }),
+      ),
+    onSuccess: () => Promise.all([refresh(c), client.invalidateQueries({ queryKey: ['emails'] })]),
+  });
   const customer = !!(c.personId || c.companyId);
+  const done = log.isSuccess || emailIt.isSuccess;
+  const failed = emailIt.error ?? log.error;
   return (
     <Stack gap="xs">
       {props.basedOn.length > 0 && (
@@ -98,15 +109,22 @@ function DraftEditor(props: { c: Case; subject: string; body: string; basedOn: s
             {c.status === 'new' ? 'Log as sent and acknowledge' : 'Log as sent'}
           </Button>
         )}
+        {c.personId && (
+          <Button size="sm" loading={emailIt.isPending} onClick={() => emailIt.mutate()} disabled={done}>
+            Email to {c.personName ?? 'the customer'}
+          </Button>
+        )}
       </Group>
-      {log.isSuccess && (
+      {done && (
         <Text size="sm" c="teal.9" role="status">
-          Logged as an outbound email on the customer's timeline.
+          {emailIt.isSuccess
+            ? "Emailed (it goes out in a moment, see Emails) and logged on the customer's timeline."
+            : "Logged as an outbound email on the customer's timeline."}
         </Text>
       )}
-      {log.error && (
+      {failed && (
         <Text size="sm" c="red" role="alert">
-          {log.error.message}
+          {failed.message}
         </Text>
       )}
     </Stack>

@@ -23,6 +23,7 @@ export const KIND_LABEL: Record<EmailKind, string> = {
   csat: 'CSAT invitation',
   status_link: 'Status link',
   survey: 'Survey invitation',
+  message: 'Message',
   test: 'Test',
 };
 
