@@ -216,6 +216,26 @@ describe.skipIf(missing)('outgoing email in a real browser (Chromium)', () => {
     expect(smtp.received).toHaveLength(3);
     expect(smtp.received[2]?.text).toContain('a new parcel leaves today');
     await emails.getByText(/Message to Carla Customer/).waitFor();
+
+    // A promise at risk: the drafted message goes out from Rapport too.
+    await post(app, '/api/v1/promises', {
+      what: 'Send a new parcel',
+      dueAt: new Date(Date.now() + 2 * 3_600_000).toISOString(),
+      caseId: opened.id,
+    });
+    await page.reload();
+    await page.getByRole('button', { name: 'Tell the customer: Send a new parcel' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Email to Carla Customer' }).click();
+    await dialog
+      .getByRole('status')
+      .getByText(/Emailed/)
+      .waitFor();
+    await page.keyboard.press('Escape');
+    expect(await runJobs()).toBeGreaterThanOrEqual(1);
+    expect(smtp.received).toHaveLength(4);
+    expect(smtp.received[3]?.to).toEqual(['carla@shop.example']);
+    await expect.poll(() => emails.getByText(/Message to Carla Customer/).count()).toBe(2);
     expect(await audit(page)).toEqual([]);
     await page.context().close();
   });

@@ -2,11 +2,14 @@ import {
   breakPromise,
   createPromise,
   draftPromiseMessage,
+  emailPromiseMessage,
   getPromise,
   keepPromise,
   keptRate,
   keptRateQuery,
   listPromises,
+  outboundMessage,
+  outboundMessageSent,
   promise,
   promiseCreate,
   promiseDetail,
@@ -111,5 +114,20 @@ export const promisesRoutes: Route[] = [
     query: promiseDraftQuery,
     response: { status: 200, schema: promiseDraft },
     handler: ({ ctx, params, query }) => draftPromiseMessage(ctx, params.id, query),
+  }),
+  route({
+    method: 'post',
+    path: '/promises/{id}/messages',
+    tag,
+    summary: 'Email a message about the promise to its person and log it on the timeline',
+    description:
+      'For the drafted at-risk message (GET …/at-risk-draft), edited: queued for the email job and logged as ' +
+      'an outbound email interaction in one transaction. 409 when the workspace sends no email ' +
+      '(Admin > Email) or there is no person with an address.',
+    access: WRITE,
+    params: idParam,
+    body: outboundMessage,
+    response: { status: 201, schema: outboundMessageSent },
+    handler: ({ ctx, params, body }) => emailPromiseMessage(ctx, params.id, body),
   }),
 ];

@@ -4,6 +4,7 @@ import { getEmail, listEmails, setEmailSettings } from '../email/email.service.t
 import { base, env, runJobs, settingsFor, setupEmail, useSmtp } from '../email/email.testing.ts';
 import { getInteraction } from '../interactions/interactions.service.ts';
 import { createPerson } from '../people/people.service.ts';
+import { createPromise, emailPromiseMessage } from '../promises/promises.service.ts';
 import { createSurvey, updateSurvey } from '../surveys/surveys.service.ts';
 import { appError } from '../testing.ts';
 import {
@@ -130,5 +131,32 @@ describe('cases by email', () => {
     );
     expect(noAddress.message).toMatch(/Otto has no email address/);
     expect((await run((ctx) => getCase(ctx, other.id))).status).toBe('new'); // nothing half done
+  });
+
+  it('email a message about a promise to its person and log it on the timeline', async () => {
+    const smtp = await useSmtp();
+    const person = await run((ctx) => createPerson(ctx, { firstName: 'Pia', email: 'pia@example.test' }));
+    const c = await run((ctx) =>
+      createCase(ctx, { type: 'complaint', severity: 'high', subject: 'Missing part', personId: person.id }),
+    );
+    const promise = await run((ctx) =>
+      createPromise(ctx, { what: 'Send the missing part', dueAt: '2026-11-27T16:00:00Z', caseId: c.id }),
+    );
+    const sent = await run((ctx) =>
+      emailPromiseMessage(ctx, promise.id, {
+        subject: 'About the missing part',
+        body: 'It will be a day late.',
+      }),
+    );
+    expect(await run((ctx) => getInteraction(ctx, sent.interactionId))).toMatchObject({
+      direction: 'outbound',
+      subject: 'About the missing part',
+    });
+    await runJobs();
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.to).toEqual(['pia@example.test']);
+    expect(mail!.text).toContain('It will be a day late.');
+    const byCase = await run((ctx) => listEmails(ctx, { caseId: c.id }));
+    expect(byCase.data.map((e) => [e.kind, e.status])).toEqual([['message', 'sent']]);
   });
 });

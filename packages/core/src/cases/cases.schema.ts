@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outboundMessageSent } from '../interactions/interactions.schema.ts';
 import {
   currency,
   historyEntry,
@@ -265,22 +266,10 @@ export const statusLinkCreate = z
   })
   .meta({ id: 'CaseStatusLinkQuery' });
 
-export const caseMessage = z
-  .strictObject({
-    subject: text(500).min(1),
-    body: text(20_000).min(1).describe('Plain text, sent as written (the drafted acknowledgement, edited).'),
-  })
-  .meta({ id: 'CaseMessage' });
-
-export const caseMessageSent = z
-  .object({
-    emailId: z.string().describe('The email (GET /api/v1/emails/{id}): queued now, sent by the job.'),
-    interactionId: z.string().describe("The outbound email on the customer's timeline."),
-    acknowledged: z.boolean().describe('The case was new and is acknowledged by this message.'),
-  })
+export const caseMessageSent = outboundMessageSent
+  .extend({ acknowledged: z.boolean().describe('The case was new and is acknowledged by this message.') })
   .meta({ id: 'CaseMessageSent' });
 
-export type CaseMessage = z.input<typeof caseMessage>;
 export type StatusLinkCreate = z.input<typeof statusLinkCreate>;
 export type CaseCreate = z.input<typeof caseCreate>;
 export type CaseUpdate = z.input<typeof caseUpdate>;

@@ -98,3 +98,19 @@ export type InteractionCreate = z.input<typeof interactionCreate>;
 export type InteractionCorrection = z.input<typeof interactionCorrection>;
 export type Interaction = z.infer<typeof interaction>;
 export type InteractionsQuery = z.input<typeof interactionsQuery>;
+
+/** A message Rapport emails for an agent and logs on the timeline (POST /cases/{id}/messages, /promises/{id}/messages). */
+export const outboundMessage = z
+  .strictObject({
+    subject: text(500).min(1),
+    body: text(20_000).min(1).describe('Plain text, sent as written (a drafted message, edited).'),
+  })
+  .meta({ id: 'OutboundMessage' });
+export type OutboundMessage = z.input<typeof outboundMessage>;
+
+export const outboundMessageSent = z
+  .object({
+    emailId: z.string().describe('The email (GET /api/v1/emails/{id}): queued now, sent by the job.'),
+    interactionId: z.string().describe("The outbound email on the customer's timeline."),
+  })
+  .meta({ id: 'OutboundMessageSent' });

@@ -236,3 +236,4 @@ export async function lastContacts(ctx: Ctx, unit: 'person' | 'company'): Promis
 export function peopleContactedSince(ctx: Ctx, since: Date) {
   return repo.contactedSince(ctx, since);
 }
+export { emailAndLog, type MessageToSend } from './interactions.email.ts';

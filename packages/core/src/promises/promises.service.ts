@@ -314,4 +314,5 @@ export function movePromisesOfCompany(ctx: Ctx, fromId: string, toId: string) {
 
 export { draftPromiseMessage } from './promises.draft.ts';
 export { PROMISES_JOB, promiseJobTypes, runPromisesDue, sweepPromises } from './promises.job.ts';
+export { emailPromiseMessage } from './promises.message.ts';
 export { promiseKeptRate } from './promises.stats.ts';

@@ -11,7 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, call, fieldErrors } from '../../api/client';
 import { type CustomerPromise, isoOf, localOf, useBreak, useKeep, useRenegotiate } from './promises';
@@ -139,6 +139,18 @@ function AtRiskDraft({ p, what, onClose }: { p: CustomerPromise; what: string; o
   });
   const [body, setBody] = useState<string | null>(null);
   const text = body ?? draft.data?.body ?? '';
+  const client = useQueryClient();
+  const send = useMutation({
+    mutationFn: (subject: string) =>
+      call(
+        api.POST('/api/v1/promises/{id}/messages', {
+          params: { path: { id: p.id } },
+          body: { subject, body: text },
+        }),
+      ),
+    onSuccess: () =>
+      Promise.all(['timeline', 'emails'].map((key) => client.invalidateQueries({ queryKey: [key] }))),
+  });
   return (
     <Modal opened onClose={onClose} title={`Tell the customer about ${what}`} size="lg">
       <Stack>
@@ -167,7 +179,26 @@ function AtRiskDraft({ p, what, onClose }: { p: CustomerPromise; what: string; o
                   </Button>
                 )}
               </CopyButton>
+              {p.personId && (
+                <Button
+                  loading={send.isPending}
+                  disabled={send.isSuccess}
+                  onClick={() => send.mutate(draft.data.subject)}
+                >
+                  Email to {p.personName ?? 'the customer'}
+                </Button>
+              )}
             </Group>
+            {send.isSuccess && (
+              <Text size="sm" c="teal.9" role="status">
+                Emailed (it goes out in a moment) and logged on the customer's timeline.
+              </Text>
+            )}
+            {send.error && (
+              <Text size="sm" c="red" role="alert">
+                {send.error.message}
+              </Text>
+            )}
           </>
         )}
       </Stack>
