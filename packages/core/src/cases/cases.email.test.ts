@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCompany } from '../companies/companies.service.ts';
 import { getEmail, listEmails, setEmailSettings } from '../email/email.service.ts';
-import { base, env, runJobs, settingsFor, setupEmail, useSmtp } from '../email/email.testing.ts';
+import { base, env, run, runJobs, settingsFor, setupEmail, useSmtp } from '../email/email.testing.ts';
 import { getInteraction } from '../interactions/interactions.service.ts';
 import { createPerson } from '../people/people.service.ts';
 import { createPromise, emailPromiseMessage } from '../promises/promises.service.ts';
@@ -17,7 +17,6 @@ import {
 } from './cases.service.ts';
 
 setupEmail();
-const run = <T>(fn: Parameters<typeof env.ws.run<T>>[0]) => env.ws.run(fn);
 
 async function resolvedCaseWithCsat(email: string | null) {
   const survey = await run((ctx) => createSurvey(ctx, { name: `CSAT ${Math.random()}`, kind: 'csat' }));

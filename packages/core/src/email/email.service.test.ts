@@ -11,10 +11,9 @@ import {
   sendTestEmail,
   setEmailSettings,
 } from './email.service.ts';
-import { base, clock, env, runJobs, settingsFor, setupEmail, useSmtp } from './email.testing.ts';
+import { base, clock, env, run, runJobs, settingsFor, setupEmail, useSmtp } from './email.testing.ts';
 
 setupEmail();
-const run = <T>(fn: Parameters<typeof env.ws.run<T>>[0]) => env.ws.run(fn);
 
 /** A case of a new person with this address, and its status link emailed. */
 async function emailedStatusLink(firstName: string, email: string) {

@@ -4,7 +4,7 @@ import type { Db } from '@rapport/db';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createJobWorker } from '../background.ts';
 import { fixedClock } from '../shared/clock.ts';
-import { systemCtx } from '../shared/context.ts';
+import { type Ctx, systemCtx } from '../shared/context.ts';
 import {
   openTestDb,
   type SmtpReceiver,
@@ -35,6 +35,9 @@ export function setupEmail(): void {
     env.smtp = undefined;
   });
 }
+
+/** Runs `fn` in the test workspace as its admin. */
+export const run = <T>(fn: (ctx: Ctx) => Promise<T>) => env.ws.run(fn);
 
 /** Runs the test workspace's due jobs (the email job among them). */
 export const runJobs = () =>

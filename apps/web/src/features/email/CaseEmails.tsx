@@ -1,4 +1,5 @@
-import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Stack, Text, Title } from '@mantine/core';
+import { MoreButton } from '../../shared/MoreButton';
 import { PanelStatus } from '../admin/PanelStatus';
 import { KIND_LABEL, useEmails } from './email';
 import { EmailStatusBadge, emailWhen } from './SentEmails';
@@ -37,17 +38,7 @@ export function CaseEmails({ caseId }: { caseId: string }) {
           </li>
         ))}
       </Stack>
-      {log.hasNextPage && (
-        <Button
-          mt="xs"
-          size="compact-xs"
-          variant="subtle"
-          loading={log.isFetchingNextPage}
-          onClick={() => log.fetchNextPage()}
-        >
-          Older emails
-        </Button>
-      )}
+      <MoreButton list={log} label="Older emails" size="xs" />
     </Card>
   );
 }

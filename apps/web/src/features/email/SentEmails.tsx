@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatDateTime, label } from '../../shared/format';
+import { MoreButton } from '../../shared/MoreButton';
 import { PanelStatus } from '../admin/PanelStatus';
 import { EMAIL_STATUSES, type Email, type EmailStatus, KIND_LABEL, STATUS_COLOR, useEmails } from './email';
 
@@ -91,18 +92,7 @@ export function SentEmails() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {log.hasNextPage && (
-        <Group justify="center">
-          <Button
-            variant="default"
-            size="xs"
-            loading={log.isFetchingNextPage}
-            onClick={() => log.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Group>
-      )}
+      <MoreButton list={log} label="Load more" size="xs" />
     </Stack>
   );
 }

@@ -2,8 +2,8 @@ import { Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@man
 import { useState } from 'react';
 import { formatDate } from '../../shared/format';
 import { AnchorLink } from '../../shared/links';
+import { MoreButton } from '../../shared/MoreButton';
 import { PanelStatus } from '../admin/PanelStatus';
-import { MoreButton } from './MoreButton';
 import { SurveyLinks } from './SurveyLinks';
 import { type Invitation, type Survey, useInvitations, useIssueLinks } from './surveys';
 

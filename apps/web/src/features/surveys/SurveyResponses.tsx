@@ -1,9 +1,9 @@
 import { Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatDateTime } from '../../shared/format';
+import { MoreButton } from '../../shared/MoreButton';
 import { PanelStatus } from '../admin/PanelStatus';
 import { OpenCaseButton } from '../cases/CaseCreate';
-import { MoreButton } from './MoreButton';
 import { SurveyAnswer } from './SurveyAnswer';
 import { type Survey, useResponses } from './surveys';
 

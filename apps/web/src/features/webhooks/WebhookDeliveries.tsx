@@ -2,6 +2,7 @@ import { Badge, Button, Code, Group, Select, Stack, Table, Text, Title } from '@
 import { useState } from 'react';
 import { DELIVERY_STATUSES } from '../../api/enums';
 import { formatDateTime, label } from '../../shared/format';
+import { MoreButton } from '../../shared/MoreButton';
 import { PanelStatus } from '../admin/PanelStatus';
 import { type DeliveryStatus, useDeliveries, useReplay, type Webhook } from './webhooks';
 
@@ -104,18 +105,7 @@ export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
           </Table.Tbody>
         </Table>
       )}
-      {log.hasNextPage && (
-        <Group justify="center">
-          <Button
-            variant="default"
-            size="xs"
-            loading={log.isFetchingNextPage}
-            onClick={() => log.fetchNextPage()}
-          >
-            More deliveries
-          </Button>
-        </Group>
-      )}
+      <MoreButton list={log} label="More deliveries" size="xs" />
     </Stack>
   );
 }
